@@ -1,0 +1,45 @@
+"""Oscar's catalogue, with the fields an Indonesian marketplace needs on a
+product: shipping weight and size, condition, and the legality numbers that
+food, herbal and cosmetic products carry (halal, P-IRT, BPOM)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+
+class Product(AbstractProduct):
+    class Condition(models.TextChoices):
+        NEW = "new", _("New")
+        USED = "used", _("Used")
+
+    weight_grams = models.PositiveIntegerField(
+        _("Weight (grams)"),
+        null=True,
+        blank=True,
+        help_text=_("Packed weight, used for shipping costs."),
+    )
+    length_cm = models.PositiveSmallIntegerField(_("Length (cm)"), null=True, blank=True)
+    width_cm = models.PositiveSmallIntegerField(_("Width (cm)"), null=True, blank=True)
+    height_cm = models.PositiveSmallIntegerField(_("Height (cm)"), null=True, blank=True)
+    condition = models.CharField(
+        _("Condition"), max_length=8, choices=Condition.choices, default=Condition.NEW
+    )
+    halal_certificate_number = models.CharField(
+        _("Halal certificate number"),
+        max_length=64,
+        blank=True,
+        help_text=_("The BPJPH (SIHALAL) certificate number."),
+    )
+    pirt_number = models.CharField(_("P-IRT number"), max_length=32, blank=True)
+    bpom_number = models.CharField(
+        _("BPOM number"),
+        max_length=32,
+        blank=True,
+        help_text=_("MD, ML, NA or TR registration number."),
+    )
+
+    class Meta(AbstractProduct.Meta):
+        pass
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402,F403  (Oscar's fork pattern)

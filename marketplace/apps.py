@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MarketplaceConfig(AppConfig):
+    name = "marketplace"
+    verbose_name = _("Marketplace")
+
+    def ready(self):
+        from marketplace import receivers  # connects the cache receivers

@@ -1,0 +1,65 @@
+"""``manage.py seed_demo``: the demo marketplace, or a benchmark catalogue."""
+
+import json
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from marketplace.demo import build
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo pesantren, products and accounts (idempotent). With "
+        "--pesantren/--products, add a large synthetic catalogue; with "
+        "--dataset, load the oscar-baseline benchmark catalogue instead."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pesantren", type=int, default=0, help="extra pesantren to generate")
+        parser.add_argument("--products", type=int, default=0, help="extra products to generate")
+        parser.add_argument(
+            "--dataset",
+            help="JSON written by shared/bench/oscar-baseline/dataset.py, loaded as is",
+        )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        if options["products"] and not options["pesantren"]:
+            raise CommandError("--products needs --pesantren (how many pesantren sell them).")
+        with transaction.atomic():
+            if options["dataset"]:
+                self.load_dataset(options["dataset"])
+            else:
+                self.load_demo()
+            if options["products"]:
+                created = build.seed_bulk_catalogue(options["pesantren"], options["products"])
+                self.stdout.write(f"Bulk catalogue: {created} new products.")
+        self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
+
+    def load_demo(self):
+        pesantren_by_slug, created = build.seed_demo_catalogue()
+        accounts, password = build.seed_accounts(pesantren_by_slug)
+        self.stdout.write(f"Demo catalogue: {len(pesantren_by_slug)} pesantren, {created} new products.")
+        self.print_accounts(accounts, password)
+
+    def load_dataset(self, path):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                dataset = json.load(handle)
+        except (OSError, ValueError) as error:
+            raise CommandError(f"Cannot read the dataset {path}: {error}") from error
+        created = build.seed_benchmark_dataset(dataset)
+        accounts, password = build.seed_accounts({})
+        self.stdout.write(f"Benchmark dataset: {created} new products.")
+        self.print_accounts(accounts, password)
+
+    def print_accounts(self, accounts, password):
+        if password:
+            self.stdout.write(f"Accounts (development password: {password}):")
+        else:
+            self.stdout.write("Accounts (DEBUG is off: no password set; use changepassword):")
+        for email, role in accounts:
+            self.stdout.write(f"  {email:55} {role}")

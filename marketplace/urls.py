@@ -1,0 +1,11 @@
+from django.urls import path
+
+from marketplace import views
+
+app_name = "marketplace"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.ProductSearchView.as_view(), name="search"),
+    path("pesantren/<slug:slug>/", views.StorefrontView.as_view(), name="storefront"),
+]
