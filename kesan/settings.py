@@ -260,7 +260,7 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Oscar ---------------------------------------------------------------------
 
 OSCAR_SHOP_NAME = "KESAN"
-OSCAR_SHOP_TAGLINE = _("Marketplace produk pesantren")
+OSCAR_SHOP_TAGLINE = _("Pesantren products marketplace")
 OSCAR_HOMEPAGE = "/"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_EAGER_ALERTS = False

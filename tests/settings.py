@@ -21,3 +21,5 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 CACHES["default"]["KEY_PREFIX"] = "kesan-tests"  # noqa: F405
+STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
+STATIC_ROOT.mkdir(exist_ok=True)

@@ -64,10 +64,16 @@ def test_parse_rupiah_refuses_fractions_and_ambiguity(typed, code):
 
 
 def test_refusal_message_is_in_the_active_language():
-    with translation.override("id"):
-        with pytest.raises(ValidationError) as refused:
-            parse_rupiah("150,5")
-    assert refused.value.messages == ["Harga rupiah tidak memakai sen: tulis 150.000."]
+    messages = {}
+    for language in ("id", "en"):
+        with translation.override(language):
+            with pytest.raises(ValidationError) as refused:
+                parse_rupiah("150,5")
+            messages[language] = refused.value.messages
+    indonesian, english = messages["id"], messages["en"]
+
+    assert indonesian == ["Harga rupiah tidak memakai sen: tulis 150.000."]
+    assert english == ["Rupiah prices have no cents: write 150,000."]
 
 
 @pytest.mark.parametrize(("language", "shown"), [("id", "Rp150.000"), ("en", "Rp150,000")])
