@@ -5,7 +5,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
-from forks.catalogue.models import Category, Product, ProductClass
+from forks.catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
 from forks.partner.models import Partner, StockRecord
 from pesantren.models import Membership, Pesantren
 
@@ -78,8 +78,20 @@ class ProductFactory(factory.django.DjangoModelFactory):
     weight_grams = 250
 
 
-def make_product(pesantren=None, price=Decimal("150000"), num_in_stock=10, **fields):
-    """A product sold by ``pesantren`` (a new verified one if None)."""
+def make_product(
+    pesantren=None,
+    price=Decimal("150000"),
+    num_in_stock=10,
+    categories=(),
+    image=False,
+    **fields,
+):
+    """A product sold by ``pesantren`` (a new verified one if None).
+
+    ``categories`` are Category rows the product is filed in; ``image`` adds
+    one product image (a stored name only: pages render its URL, no file is
+    written).
+    """
     pesantren = pesantren or PesantrenFactory()
     product = ProductFactory(**fields)
     StockRecord.objects.create(
@@ -89,6 +101,14 @@ def make_product(pesantren=None, price=Decimal("150000"), num_in_stock=10, **fie
         price=price,
         num_in_stock=num_in_stock,
     )
+    for category in categories:
+        ProductCategory.objects.create(product=product, category=category)
+    if image:
+        ProductImage.objects.create(
+            product=product,
+            original=f"images/products/tests/{product.upc.lower()}.jpg",
+            caption=product.title,
+        )
     return product
 
 
