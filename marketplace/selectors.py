@@ -25,11 +25,12 @@ DEFAULT_SORT = "newest"
 
 def _sold_by_public_pesantren():
     """True for a product (or a parent of one) offered by a verified pesantren."""
-    offers = StockRecord.objects.filter(
-        Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")),
-        partner__pesantren__status=Pesantren.Status.VERIFIED,
+    offers = StockRecord.objects.filter(partner__pesantren__status=Pesantren.Status.VERIFIED)
+    # Two EXISTS, not one over an OR: PostgreSQL cannot use an index for an
+    # OR inside a semi-join and compares every product with every offer.
+    return Exists(offers.filter(product=OuterRef("pk"))) | Exists(
+        offers.filter(product__parent=OuterRef("pk"))
     )
-    return Exists(offers)
 
 
 def with_card_data(products):

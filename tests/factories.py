@@ -112,9 +112,36 @@ def make_product(
     return product
 
 
-def make_category(name, slug, parent=None):
-    fields = {"name": name, "slug": slug}
+def make_category(name, slug, parent=None, **fields):
+    fields = {"name": name, "slug": slug, **fields}
     if parent is None:
         return Category.objects.add_root(fields)
     parent.refresh_from_db()
     return Category.objects.add_child(parent, fields)
+
+
+def bulk_products(pesantren, count, price=Decimal("10000"), title="Produk Massal"):
+    """``count`` products sold by ``pesantren``, with bulk inserts (fast)."""
+    product_class = ProductClassFactory()
+    products = Product.objects.bulk_create(
+        Product(
+            structure=Product.STANDALONE,
+            title=f"{title} {number:05d}",
+            slug=f"produk-massal-{number:05d}",
+            upc=f"BULK{pesantren.pk:04d}{number:06d}",
+            product_class=product_class,
+            is_public=True,
+        )
+        for number in range(1, count + 1)
+    )
+    StockRecord.objects.bulk_create(
+        StockRecord(
+            product=product,
+            partner=pesantren.partner,
+            partner_sku=product.upc,
+            price=price,
+            num_in_stock=10,
+        )
+        for product in products
+    )
+    return products
