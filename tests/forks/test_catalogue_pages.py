@@ -81,3 +81,21 @@ def test_product_page_shows_the_bpom_number(client, marketplace):
     values = [value for _label, value in facts(page)]
     assert values[0] == "80 g"
     assert values[2:] == ["MD 123456789012", f"SKU-{marketplace.tea.upc}"]
+
+
+def test_product_page_of_an_unpublished_product_is_not_found(client, marketplace):
+    marketplace.robusta.is_public = False
+    marketplace.robusta.save()
+
+    assert client.get(marketplace.robusta.get_absolute_url()).status_code == 404
+    assert card_titles(parse(client.get("/catalogue/"))) == [
+        "Sarung Tenun Goyor",
+        "Teh Sereh Jahe Celup",
+    ]
+
+
+def test_product_page_at_an_old_slug_redirects_to_the_current_one(client, marketplace):
+    response = client.get(f"/catalogue/kopi-lama_{marketplace.robusta.pk}/")
+
+    assert response.status_code == 301
+    assert response.headers["Location"] == marketplace.robusta.get_absolute_url()

@@ -1,6 +1,6 @@
 """Home, storefront and search pages: what a buyer sees on each."""
 
-from tests.factories import make_product
+from tests.factories import make_category, make_product
 from tests.html import card_titles, parse, texts
 
 
@@ -113,3 +113,16 @@ def test_search_matches_descriptions_too(client, marketplace):
     response = client.get("/search/", {"q": "nira kebun"})
 
     assert card_titles(parse(response)) == ["Gula Aren Cair"]
+
+
+def test_category_menu_shows_a_new_category_at_once(client, marketplace):
+    # Given the menu cached by a first page view
+    client.get("/")
+
+    # When a category is added
+    herbal = make_category("Herbal", "herbal")
+
+    # Then the next page shows it
+    menu = parse(client.get("/")).find("nav", cls="category-nav").find_all("a")
+    assert [link.attrs["href"] for link in menu][-1] == herbal.get_absolute_url()
+    assert texts(menu)[1:] == ["Makanan & Minuman", "Fashion Muslim", "Herbal"]
