@@ -25,12 +25,14 @@ DEFAULT_SORT = "newest"
 
 def _sold_by_public_pesantren():
     """True for a product (or a parent of one) offered by a verified pesantren."""
-    offers = StockRecord.objects.filter(partner__pesantren__status=Pesantren.Status.VERIFIED)
+    offers = StockRecord.objects.filter(
+        partner__pesantren__status=Pesantren.Status.VERIFIED
+    )
     # Two EXISTS, not one over an OR: PostgreSQL cannot use an index for an
     # OR inside a semi-join and compares every product with every offer.
-    return Exists(offers.filter(product=OuterRef("pk"))) | Exists(
-        offers.filter(product__parent=OuterRef("pk"))
-    )
+    sold = Exists(offers.filter(product=OuterRef("pk")))
+    sold_as_variant = Exists(offers.filter(product__parent=OuterRef("pk")))
+    return sold | sold_as_variant
 
 
 def with_card_data(products):

@@ -99,8 +99,12 @@ def marketplace(db):
     sarung_product = make_product(
         hikmah, title="Sarung Tenun Goyor", price=185000, categories=[sarung]
     )
-    pending_coffee = make_product(pending, title="Kopi Lamongan Bustanul", categories=[coffee])
-    suspended_coffee = make_product(suspended, title="Kopi Pati Hidayatul", categories=[coffee])
+    pending_coffee = make_product(
+        pending, title="Kopi Lamongan Bustanul", categories=[coffee]
+    )
+    suspended_coffee = make_product(
+        suspended, title="Kopi Pati Hidayatul", categories=[coffee]
+    )
 
     return SimpleNamespace(
         food=food,

@@ -5,7 +5,13 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
-from forks.catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
+from forks.catalogue.models import (
+    Category,
+    Product,
+    ProductCategory,
+    ProductClass,
+    ProductImage,
+)
 from forks.partner.models import Partner, StockRecord
 from pesantren.models import Membership, Pesantren
 

@@ -3,10 +3,9 @@ page shows (cards, links, data attributes) rather than on raw markup."""
 
 from html.parser import HTMLParser
 
-VOID_TAGS = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "source", "track", "wbr",
-}
+VOID_TAGS = set(
+    "area base br col embed hr img input link meta source track wbr".split()
+)
 
 
 class Element:
@@ -37,14 +36,18 @@ class Element:
             if (tag is None or element.tag == tag)
             and (cls is None or cls in element.classes)
             and all(
-                name in element.attrs if value is True else element.attrs.get(name) == value
+                name in element.attrs
+                if value is True
+                else element.attrs.get(name) == value
                 for name, value in wanted.items()
             )
         ]
 
     def find(self, tag=None, cls=None, **attrs):
         found = self.find_all(tag, cls, **attrs)
-        assert len(found) == 1, f"expected one {tag or ''}.{cls or ''} {attrs}, found {len(found)}"
+        assert len(found) == 1, (
+            f"expected one {tag or ''}.{cls or ''} {attrs}, found {len(found)}"
+        )
         return found[0]
 
     def text(self):
@@ -94,11 +97,16 @@ def parse(response_or_html):
 
 def card_titles(page):
     """Titles of the product cards on a page, in order."""
-    return [card.find("a", cls="title").text() for card in page.find_all("article", cls="card")]
+    return [
+        card.find("a", cls="title").text()
+        for card in page.find_all("article", cls="card")
+    ]
 
 
 def card_ids(page):
-    return [card.attrs["data-product-id"] for card in page.find_all("article", cls="card")]
+    return [
+        card.attrs["data-product-id"] for card in page.find_all("article", cls="card")
+    ]
 
 
 def texts(elements):

@@ -1,6 +1,14 @@
 """Catalogue, category and product pages, served from the database."""
 
+from forks.catalogue.models import Product
+from tests.factories import ProductFactory, make_product
 from tests.html import card_titles, parse, texts
+
+PUBLIC_TITLES = [
+    "Sarung Tenun Goyor",
+    "Teh Sereh Jahe Celup",
+    "Kopi Robusta Lereng Kelud",
+]
 
 
 def test_catalogue_lists_public_products_newest_first(client, marketplace):
@@ -13,7 +21,11 @@ def test_catalogue_lists_public_products_newest_first(client, marketplace):
         "Teh Sereh Jahe Celup",
         "Kopi Robusta Lereng Kelud",
     ]
-    assert texts(page.find_all("span", cls="price")) == ["Rp185.000", "Rp18.000", "Rp45.000"]
+    assert texts(page.find_all("span", cls="price")) == [
+        "Rp185.000",
+        "Rp18.000",
+        "Rp45.000",
+    ]
 
 
 def test_catalogue_sorts_by_price(client, marketplace):
@@ -51,13 +63,18 @@ def test_category_page_at_an_old_slug_redirects_to_the_current_one(client, marke
     response = client.get(f"/catalogue/category/kopi_{marketplace.coffee.pk}/?page=1")
 
     assert response.status_code == 301
-    assert response.headers["Location"] == f"{marketplace.coffee.get_absolute_url()}?page=1"
+    assert (
+        response.headers["Location"]
+        == f"{marketplace.coffee.get_absolute_url()}?page=1"
+    )
 
 
 def facts(page):
     """The product page's facts table, as {label: value}."""
     table = page.find("table", cls="facts")
-    return [(row.find("th").text(), row.find("td").text()) for row in table.find_all("tr")]
+    return [
+        (row.find("th").text(), row.find("td").text()) for row in table.find_all("tr")
+    ]
 
 
 def test_product_page_shows_the_seller_weight_and_food_numbers(client, marketplace):
@@ -71,7 +88,11 @@ def test_product_page_shows_the_seller_weight_and_food_numbers(client, marketpla
     assert seller.find("a").text() == "Pondok Pesantren Al-Hikmah"
     values = [value for _label, value in facts(page)]
     assert values[0] == "260 g"
-    assert values[2:] == ["ID35110000123456", "206351701234-29", f"SKU-{marketplace.robusta.upc}"]
+    assert values[2:] == [
+        "ID35110000123456",
+        "206351701234-29",
+        f"SKU-{marketplace.robusta.upc}",
+    ]
     assert page.find("div", cls="price").text() == "Rp45.000"
 
 
@@ -99,3 +120,21 @@ def test_product_page_at_an_old_slug_redirects_to_the_current_one(client, market
 
     assert response.status_code == 301
     assert response.headers["Location"] == marketplace.robusta.get_absolute_url()
+
+
+def make_parent_with_variant(pesantren, title):
+    """A parent product (never sold itself) and one variant sold by ``pesantren``."""
+    parent = ProductFactory(structure=Product.PARENT, title=title)
+    make_product(pesantren, structure=Product.CHILD, parent=parent, title="")
+    return parent
+
+
+def test_catalogue_lists_a_parent_whose_variant_a_verified_pesantren_sells(
+    client, marketplace
+):
+    make_parent_with_variant(marketplace.huda, "Peci Rajut")
+    make_parent_with_variant(marketplace.suspended, "Peci Beludru")
+
+    page = parse(client.get("/catalogue/"))
+
+    assert card_titles(page) == ["Peci Rajut", *PUBLIC_TITLES]

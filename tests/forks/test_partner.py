@@ -23,7 +23,10 @@ def test_a_product_cannot_have_a_second_stockrecord():
     # When a second pesantren offers it too
     with pytest.raises(IntegrityError) as refused, transaction.atomic():
         StockRecord.objects.create(
-            product=product, partner=other.partner, partner_sku="OTHER-1", price=Decimal("90000")
+            product=product,
+            partner=other.partner,
+            partner_sku="OTHER-1",
+            price=Decimal("90000"),
         )
 
     # Then the database refuses, and the first offer stands alone
@@ -85,4 +88,6 @@ def test_line_follows_the_status_of_its_own_stockrecords_pesantren():
     basket.strategy = Selector().strategy()
     line = Line(basket=basket, product=product, stockrecord=other_offer, quantity=1)
 
-    assert basket.strategy.fetch_for_line(line).availability.is_available_to_buy is False
+    assert (
+        basket.strategy.fetch_for_line(line).availability.is_available_to_buy is False
+    )

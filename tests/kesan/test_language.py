@@ -5,13 +5,19 @@ from django.conf import settings
 from tests.html import parse, texts
 
 
-def test_pages_are_indonesian_by_default_even_for_an_english_browser(client, marketplace):
+def test_pages_are_indonesian_by_default_even_for_an_english_browser(
+    client, marketplace
+):
     response = client.get("/catalogue/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
 
     page = parse(response)
     assert page.find("html").attrs["lang"] == "id"
     assert response.headers["Content-Language"] == "id"
-    assert texts(page.find_all("span", cls="price")) == ["Rp185.000", "Rp18.000", "Rp45.000"]
+    assert texts(page.find_all("span", cls="price")) == [
+        "Rp185.000",
+        "Rp18.000",
+        "Rp45.000",
+    ]
     selected = page.find("select", id="language-select").find("option", selected=True)
     assert selected.attrs["value"] == "id"
 
@@ -30,7 +36,11 @@ def test_switching_to_english_shows_english_pages(client, marketplace):
     assert page.find("html").attrs["lang"] == "en"
     assert follow.headers["Content-Language"] == "en"
     assert page.find("h1").text() == "All pesantren products"
-    assert texts(page.find_all("span", cls="price")) == ["Rp185,000", "Rp18,000", "Rp45,000"]
+    assert texts(page.find_all("span", cls="price")) == [
+        "Rp185,000",
+        "Rp18,000",
+        "Rp45,000",
+    ]
 
 
 def test_switching_back_to_indonesian(client, marketplace):

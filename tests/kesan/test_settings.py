@@ -25,19 +25,22 @@ from django.core.cache import caches
 from django.core.files.storage import storages
 from kesan.celery import app
 
+def dotted(instance):
+    return type(instance).__module__ + "." + type(instance).__name__
+
 storage = storages["default"]
 print(json.dumps({
     "DEBUG": settings.DEBUG,
     "database": {key: settings.DATABASES["default"][key]
                  for key in ("ENGINE", "NAME", "USER", "HOST", "PORT")},
-    "cache_backend": type(caches["default"]).__module__ + "." + type(caches["default"]).__name__,
+    "cache_backend": dotted(caches["default"]),
     "cache_location": settings.CACHES["default"].get("LOCATION"),
     "broker_url": settings.CELERY_BROKER_URL,
     "settings_eager": settings.CELERY_TASK_ALWAYS_EAGER,
     "celery_eager": app.conf.task_always_eager,
     "celery_broker": app.conf.broker_url,
     "email_backend": settings.EMAIL_BACKEND,
-    "storage": type(storage).__module__ + "." + type(storage).__name__,
+    "storage": dotted(storage),
     "storage_bucket": getattr(storage, "bucket_name", None),
     "storage_endpoint": getattr(storage, "endpoint_url", None),
     "media_root": str(settings.MEDIA_ROOT),
@@ -75,7 +78,11 @@ ENVIRONMENTS = {
 
 def clean_environment(**variables):
     """Only what a process needs to run Python, plus ``variables``."""
-    kept = {name: os.environ[name] for name in ("PATH", "HOME", "LANG") if name in os.environ}
+    kept = {
+        name: os.environ[name]
+        for name in ("PATH", "HOME", "LANG")
+        if name in os.environ
+    }
     return {**kept, "DJANGO_SETTINGS_MODULE": "kesan.settings", **variables}
 
 
@@ -94,7 +101,9 @@ def start(arguments, variables):
 def read():
     """{environment name: settings read under it}. The interpreters start
     all at once, as each spends most of a second importing Django and Oscar."""
-    running = {name: start(["-c", READ_SETTINGS], env) for name, env in ENVIRONMENTS.items()}
+    running = {
+        name: start(["-c", READ_SETTINGS], env) for name, env in ENVIRONMENTS.items()
+    }
     found = {}
     for name, process in running.items():
         stdout, stderr = process.communicate(timeout=60)

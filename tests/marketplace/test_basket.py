@@ -28,7 +28,10 @@ def test_basket_groups_lines_by_pesantren_with_subtotals(client, marketplace):
         "/pesantren/al-hikmah/",
         "/pesantren/nurul-huda/",
     ]
-    assert [texts(header.find_all("span")) for header in headers] == [["Rp275.000"], ["Rp54.000"]]
+    assert [texts(header.find_all("span")) for header in headers] == [
+        ["Rp275.000"],
+        ["Rp54.000"],
+    ]
     assert [texts(group.find_all("a")[1:]) for group in groups] == [
         ["Kopi Robusta Lereng Kelud", "Sarung Tenun Goyor"],
         ["Teh Sereh Jahe Celup"],

@@ -41,7 +41,12 @@ def test_form_stores_the_whole_rupiah_the_seller_typed(language, typed, stored):
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("150.5", "fraction"), ("1.50.000", "invalid"), ("-15.000", "negative"), ("500", "min_value")],
+    [
+        ("150.5", "fraction"),
+        ("1.50.000", "invalid"),
+        ("-15.000", "negative"),
+        ("500", "min_value"),
+    ],
 )
 def test_refused_form_shows_back_exactly_what_was_typed(typed, code):
     with translation.override("id"):

@@ -53,7 +53,10 @@ def test_product_card_carries_plain_id_and_price(speaking, language, big_product
     card = page.find("article", cls="card")
     assert card.attrs["data-product-id"] == "1234"
     assert card.attrs["data-price"] == "1500000"
-    assert card.find("a", cls="title").attrs["href"] == "/catalogue/kaligrafi-ayat-kursi_1234/"
+    assert (
+        card.find("a", cls="title").attrs["href"]
+        == "/catalogue/kaligrafi-ayat-kursi_1234/"
+    )
     assert card.find("span", cls="price").text() == SHOWN[language]
     assert page.find("html").attrs["lang"] == language
 
@@ -78,7 +81,9 @@ def test_storefront_category_filter_carries_a_plain_id(speaking, language, big_p
     assert [chip.attrs["href"] for chip in chips] == ["?", "?category=1234"]
 
 
-def test_basket_carries_plain_line_id_quantity_and_total(speaking, language, big_product):
+def test_basket_carries_plain_line_id_quantity_and_total(
+    speaking, language, big_product
+):
     # Given a signed-in buyer whose basket line 1234 holds 1,500 calligraphies
     buyer = UserFactory()
     basket = Basket.objects.create(owner=buyer)

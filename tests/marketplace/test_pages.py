@@ -4,7 +4,9 @@ from tests.factories import make_category, make_product
 from tests.html import card_titles, parse, texts
 
 
-def test_home_shows_featured_pesantren_newest_products_and_categories(client, marketplace):
+def test_home_shows_featured_pesantren_newest_products_and_categories(
+    client, marketplace
+):
     # Given the small marketplace, whose pending and suspended pesantren are
     # featured too
     # When a buyer opens the home page
@@ -16,7 +18,9 @@ def test_home_shows_featured_pesantren_newest_products_and_categories(client, ma
     page = parse(response)
     featured = page.find("div", cls="pesantren-grid")
     assert texts(featured.find_all("h3")) == ["Pondok Pesantren Al-Hikmah"]
-    assert [link.attrs["href"] for link in featured.find_all("a")] == ["/pesantren/al-hikmah/"]
+    assert [link.attrs["href"] for link in featured.find_all("a")] == [
+        "/pesantren/al-hikmah/"
+    ]
     assert card_titles(page) == [
         "Sarung Tenun Goyor",
         "Teh Sereh Jahe Celup",

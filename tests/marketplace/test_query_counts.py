@@ -49,7 +49,9 @@ def count_second_request(client, django_assert_num_queries, url, expected):
 
 
 @pytest.mark.parametrize("per_page", PAGE_SIZES)
-def test_catalogue_query_count_is_flat(client, django_assert_num_queries, catalogue, per_page):
+def test_catalogue_query_count_is_flat(
+    client, django_assert_num_queries, catalogue, per_page
+):
     # SAVEPOINT; COUNT the listed products; RELEASE SAVEPOINT; the grid.
     expected = 7
 
@@ -61,7 +63,9 @@ def test_catalogue_query_count_is_flat(client, django_assert_num_queries, catalo
 
 
 @pytest.mark.parametrize("per_page", PAGE_SIZES)
-def test_category_query_count_is_flat(client, django_assert_num_queries, catalogue, per_page):
+def test_category_query_count_is_flat(
+    client, django_assert_num_queries, catalogue, per_page
+):
     # SAVEPOINT; SELECT the category; COUNT its products (subcategories
     # included); RELEASE SAVEPOINT; SELECT its subcategories (the chips;
     # a root has no ancestors to fetch); the grid.
@@ -74,7 +78,9 @@ def test_category_query_count_is_flat(client, django_assert_num_queries, catalog
 
 
 @pytest.mark.parametrize("per_page", PAGE_SIZES)
-def test_storefront_query_count_is_flat(client, django_assert_num_queries, catalogue, per_page):
+def test_storefront_query_count_is_flat(
+    client, django_assert_num_queries, catalogue, per_page
+):
     # SAVEPOINT; SELECT the pesantren; SELECT its categories; COUNT its
     # products; RELEASE SAVEPOINT; the grid.
     expected = 9
@@ -86,7 +92,9 @@ def test_storefront_query_count_is_flat(client, django_assert_num_queries, catal
 
 
 @pytest.mark.parametrize("per_page", PAGE_SIZES)
-def test_search_query_count_is_flat(client, django_assert_num_queries, catalogue, per_page):
+def test_search_query_count_is_flat(
+    client, django_assert_num_queries, catalogue, per_page
+):
     # SAVEPOINT; COUNT the matches; RELEASE SAVEPOINT; the grid.
     expected = 7
     url = f"/search/?q=kopi+pondok&per_page={per_page}"

@@ -34,7 +34,9 @@ def seeded(django_db_setup, django_db_blocker):
 
 def root_slugs():
     """{product pk: slug of the root category it is filed under}."""
-    roots = {category.path: category.slug for category in Category.objects.filter(depth=1)}
+    roots = {
+        category.path: category.slug for category in Category.objects.filter(depth=1)
+    }
     return {
         filed.product_id: roots[filed.category.path[: Category.steplen]]
         for filed in ProductCategory.objects.select_related("category")
@@ -98,7 +100,10 @@ def test_demo_has_the_admin_and_one_seller_per_pesantren(seeded):
         (membership,) = pesantren.memberships.select_related("user")
         assert membership.role == Membership.Role.OWNER
         assert membership.user.email == f"penjual@{pesantren.slug}.kesan.test"
-        assert (membership.user.is_staff, membership.user.is_superuser) == (False, False)
+        assert (membership.user.is_staff, membership.user.is_superuser) == (
+            False,
+            False,
+        )
 
 
 def test_development_password_is_set_and_printed_only_with_debug(seeded, settings):
@@ -112,8 +117,13 @@ def test_development_password_is_set_and_printed_only_with_debug(seeded, setting
     # Then every account has the development password, which is printed
     users = get_user_model().objects.all()
     assert users.count() == Pesantren.objects.count() + 2  # and the admin and a buyer
-    assert all(user.check_password(settings.MARKETPLACE_DEMO_PASSWORD) for user in users)
-    assert f"Accounts (development password: {settings.MARKETPLACE_DEMO_PASSWORD}):" in output
+    assert all(
+        user.check_password(settings.MARKETPLACE_DEMO_PASSWORD) for user in users
+    )
+    assert (
+        f"Accounts (development password: {settings.MARKETPLACE_DEMO_PASSWORD}):"
+        in output
+    )
 
 
 def test_accounts_get_unusable_passwords_without_debug(seeded, settings):
@@ -164,5 +174,8 @@ def test_bulk_products_need_bulk_pesantren(seeded):
     with pytest.raises(CommandError) as refused:
         seed("--products", "60")
 
-    assert str(refused.value) == "--products needs --pesantren (how many pesantren sell them)."
+    assert (
+        str(refused.value)
+        == "--products needs --pesantren (how many pesantren sell them)."
+    )
     assert snapshot() == before

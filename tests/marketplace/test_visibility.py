@@ -12,12 +12,20 @@ from tests.factories import UserFactory
 from tests.html import card_titles, parse, texts
 
 HIDDEN = ["pending", "suspended"]
-PUBLIC_TITLES = ["Sarung Tenun Goyor", "Teh Sereh Jahe Celup", "Kopi Robusta Lereng Kelud"]
+PUBLIC_TITLES = [
+    "Sarung Tenun Goyor",
+    "Teh Sereh Jahe Celup",
+    "Kopi Robusta Lereng Kelud",
+]
 
 
 def hidden_pesantren(marketplace, which):
     pesantren = getattr(marketplace, which)
-    product = marketplace.pending_coffee if which == "pending" else marketplace.suspended_coffee
+    product = (
+        marketplace.pending_coffee
+        if which == "pending"
+        else marketplace.suspended_coffee
+    )
     return pesantren, product
 
 
@@ -35,7 +43,9 @@ def test_product_page_of_a_hidden_pesantren_is_not_found(client, marketplace, wh
     assert client.get(product.get_absolute_url()).status_code == 404
 
 
-def test_staff_still_see_the_product_page_of_a_hidden_pesantren(client, marketplace, admin_user):
+def test_staff_still_see_the_product_page_of_a_hidden_pesantren(
+    client, marketplace, admin_user
+):
     client.force_login(admin_user)
 
     response = client.get(marketplace.suspended_coffee.get_absolute_url())
@@ -44,7 +54,9 @@ def test_staff_still_see_the_product_page_of_a_hidden_pesantren(client, marketpl
     assert parse(response).find("h1").text() == "Kopi Pati Hidayatul"
 
 
-def test_products_of_hidden_pesantren_are_absent_from_every_listing(client, marketplace):
+def test_products_of_hidden_pesantren_are_absent_from_every_listing(
+    client, marketplace
+):
     # Both hidden pesantren sell a coffee ("Kopi ..."), filed in Kopi & Teh.
     def titles(url):
         response = client.get(url)
@@ -61,7 +73,9 @@ def test_products_of_hidden_pesantren_are_absent_from_every_listing(client, mark
 
 
 @pytest.mark.parametrize("which", HIDDEN)
-def test_product_of_a_hidden_pesantren_cannot_be_added_to_the_basket(client, marketplace, which):
+def test_product_of_a_hidden_pesantren_cannot_be_added_to_the_basket(
+    client, marketplace, which
+):
     _pesantren, product = hidden_pesantren(marketplace, which)
 
     response = client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
@@ -75,7 +89,9 @@ def test_product_of_a_hidden_pesantren_cannot_be_added_to_the_basket(client, mar
     assert len(basket.find("ul", cls="messages").find_all("li", cls="error")) == 1
 
 
-def test_basket_line_becomes_unavailable_when_its_pesantren_is_suspended(client, marketplace):
+def test_basket_line_becomes_unavailable_when_its_pesantren_is_suspended(
+    client, marketplace
+):
     # Given a signed-in buyer with a coffee in the basket while Al-Hikmah is
     # verified
     client.force_login(UserFactory())
@@ -83,7 +99,9 @@ def test_basket_line_becomes_unavailable_when_its_pesantren_is_suspended(client,
     assert Line.objects.count() == 1
 
     # When Al-Hikmah is suspended
-    Pesantren.objects.filter(pk=marketplace.hikmah.pk).update(status=Pesantren.Status.SUSPENDED)
+    Pesantren.objects.filter(pk=marketplace.hikmah.pk).update(
+        status=Pesantren.Status.SUSPENDED
+    )
 
     # Then the line stays, flagged unavailable, and checkout sends the buyer
     # back to the basket

@@ -31,11 +31,16 @@ def test_directory_filters_by_province_and_opop(client, marketplace, query, name
     assert listed(client, query) == names
 
 
-def test_directory_shows_where_each_pesantren_is_and_links_its_storefront(client, marketplace):
+def test_directory_shows_where_each_pesantren_is_and_links_its_storefront(
+    client, marketplace
+):
     page = parse(client.get("/pesantren/"))
 
     cards = page.find_all("a", cls="pesantren-card")
-    assert [card.attrs["href"] for card in cards] == ["/pesantren/al-hikmah/", "/pesantren/nurul-huda/"]
+    assert [card.attrs["href"] for card in cards] == [
+        "/pesantren/al-hikmah/",
+        "/pesantren/nurul-huda/",
+    ]
     assert [card.find("p").text() for card in cards] == [
         "Kabupaten Jombang, Jawa Timur",
         "Kabupaten Magelang, Jawa Tengah",
