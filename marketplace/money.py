@@ -1,7 +1,7 @@
 """Whole rupiah: the one way amounts are shown and the one way they are read.
 
 Shown: ``Rp150.000`` in Indonesian, ``Rp150,000`` in English, never decimals,
-no space after ``Rp``, a minus sign before it. Read: what a seller types,
+no space after ``Rp``, a minus sign before it; for machines ``150000``. Read: what a seller types,
 ``150.000``, ``1.500.000``, ``150,000``, ``Rp 150.000`` or ``150000``; a value
 with a fraction or an ambiguous grouping is refused with a message.
 """
@@ -38,6 +38,17 @@ def format_rupiah(amount, language=None):
     digits = format_decimal(abs(whole), format="#,##0", locale=locale)
     sign = "-" if whole < 0 else ""
     return f"{sign}Rp{digits}"
+
+
+def format_rupiah_digits(amount):
+    """Return ``amount`` as plain whole-rupiah digits, ``150000``, for machines.
+
+    For data attributes, hidden inputs, JSON and URLs: never localised, never
+    ``150000.00`` (``unlocalize`` keeps a Decimal's two places).
+    """
+    if amount is None or amount == "":
+        return ""
+    return str(to_rupiah(amount))
 
 
 def parse_rupiah(text):

@@ -26,10 +26,13 @@ DEFAULT_SORT = "newest"
 def _sold_by_public_pesantren():
     """True for a product (or a parent of one) offered by a verified pesantren."""
     offers = StockRecord.objects.filter(
-        Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")),
-        partner__pesantren__status=Pesantren.Status.VERIFIED,
+        partner__pesantren__status=Pesantren.Status.VERIFIED
     )
-    return Exists(offers)
+    # Two EXISTS, not one over an OR: PostgreSQL cannot use an index for an
+    # OR inside a semi-join and compares every product with every offer.
+    sold = Exists(offers.filter(product=OuterRef("pk")))
+    sold_as_variant = Exists(offers.filter(product__parent=OuterRef("pk")))
+    return sold | sold_as_variant
 
 
 def with_card_data(products):

@@ -1,9 +1,14 @@
 """Suite-wide fixtures. The suite runs on PostgreSQL and Redis or not at all:
 a missing service is an error, never a silent skip."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+
+from pesantren.models import Pesantren
+from tests.factories import PesantrenFactory, make_category, make_product
 
 
 def pytest_sessionstart(session):
@@ -23,3 +28,96 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def marketplace(db):
+    """A small marketplace: two verified pesantren, one pending and one
+    suspended, each selling coffee; the first also sells a sarung.
+
+    The hidden pesantren are featured and OPOP on purpose: only their status
+    keeps them off the public pages.
+    """
+    food = make_category("Makanan & Minuman", "makanan-minuman")
+    coffee = make_category("Kopi & Teh", "kopi-teh", parent=food)
+    fashion = make_category("Fashion Muslim", "fashion-muslim")
+    sarung = make_category("Sarung & Batik", "sarung-batik", parent=fashion)
+
+    hikmah = PesantrenFactory(
+        name="Pondok Pesantren Al-Hikmah",
+        slug="al-hikmah",
+        province_code="35",
+        regency_code="35.17",
+        leader_name="KH. Ahmad Mubarok",
+        whatsapp_number="6281200000001",
+        legal_entity_name="Kopontren Al-Hikmah",
+        is_opop_member=True,
+        is_featured=True,
+    )
+    huda = PesantrenFactory(
+        name="Pesantren Nurul Huda",
+        slug="nurul-huda",
+        province_code="33",
+        regency_code="33.08",
+        whatsapp_number="6281200000002",
+    )
+    pending = PesantrenFactory(
+        name="Pesantren Bustanul Ulum",
+        slug="bustanul-ulum",
+        status=Pesantren.Status.PENDING,
+        is_opop_member=True,
+        is_featured=True,
+    )
+    suspended = PesantrenFactory(
+        name="Pesantren Hidayatul Mubtadiin",
+        slug="hidayatul-mubtadiin",
+        province_code="33",
+        regency_code="33.18",
+        status=Pesantren.Status.SUSPENDED,
+        is_opop_member=True,
+        is_featured=True,
+    )
+
+    robusta = make_product(
+        hikmah,
+        title="Kopi Robusta Lereng Kelud",
+        price=45000,
+        categories=[coffee],
+        image=True,
+        weight_grams=260,
+        halal_certificate_number="ID35110000123456",
+        pirt_number="206351701234-29",
+    )
+    tea = make_product(
+        huda,
+        title="Teh Sereh Jahe Celup",
+        price=18000,
+        categories=[coffee],
+        weight_grams=80,
+        bpom_number="MD 123456789012",
+    )
+    sarung_product = make_product(
+        hikmah, title="Sarung Tenun Goyor", price=185000, categories=[sarung]
+    )
+    pending_coffee = make_product(
+        pending, title="Kopi Lamongan Bustanul", categories=[coffee]
+    )
+    suspended_coffee = make_product(
+        suspended, title="Kopi Pati Hidayatul", categories=[coffee]
+    )
+
+    return SimpleNamespace(
+        food=food,
+        coffee=coffee,
+        fashion=fashion,
+        sarung=sarung,
+        hikmah=hikmah,
+        huda=huda,
+        pending=pending,
+        suspended=suspended,
+        robusta=robusta,
+        tea=tea,
+        sarung_product=sarung_product,
+        pending_coffee=pending_coffee,
+        suspended_coffee=suspended_coffee,
+    )

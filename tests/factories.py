@@ -5,7 +5,13 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
-from forks.catalogue.models import Category, Product, ProductClass
+from forks.catalogue.models import (
+    Category,
+    Product,
+    ProductCategory,
+    ProductClass,
+    ProductImage,
+)
 from forks.partner.models import Partner, StockRecord
 from pesantren.models import Membership, Pesantren
 
@@ -78,8 +84,20 @@ class ProductFactory(factory.django.DjangoModelFactory):
     weight_grams = 250
 
 
-def make_product(pesantren=None, price=Decimal("150000"), num_in_stock=10, **fields):
-    """A product sold by ``pesantren`` (a new verified one if None)."""
+def make_product(
+    pesantren=None,
+    price=Decimal("150000"),
+    num_in_stock=10,
+    categories=(),
+    image=False,
+    **fields,
+):
+    """A product sold by ``pesantren`` (a new verified one if None).
+
+    ``categories`` are Category rows the product is filed in; ``image`` adds
+    one product image (a stored name only: pages render its URL, no file is
+    written).
+    """
     pesantren = pesantren or PesantrenFactory()
     product = ProductFactory(**fields)
     StockRecord.objects.create(
@@ -89,12 +107,47 @@ def make_product(pesantren=None, price=Decimal("150000"), num_in_stock=10, **fie
         price=price,
         num_in_stock=num_in_stock,
     )
+    for category in categories:
+        ProductCategory.objects.create(product=product, category=category)
+    if image:
+        ProductImage.objects.create(
+            product=product,
+            original=f"images/products/tests/{product.upc.lower()}.jpg",
+            caption=product.title,
+        )
     return product
 
 
-def make_category(name, slug, parent=None):
-    fields = {"name": name, "slug": slug}
+def make_category(name, slug, parent=None, **fields):
+    fields = {"name": name, "slug": slug, **fields}
     if parent is None:
         return Category.objects.add_root(fields)
     parent.refresh_from_db()
     return Category.objects.add_child(parent, fields)
+
+
+def bulk_products(pesantren, count, price=Decimal("10000"), title="Produk Massal"):
+    """``count`` products sold by ``pesantren``, with bulk inserts (fast)."""
+    product_class = ProductClassFactory()
+    products = Product.objects.bulk_create(
+        Product(
+            structure=Product.STANDALONE,
+            title=f"{title} {number:05d}",
+            slug=f"produk-massal-{number:05d}",
+            upc=f"BULK{pesantren.pk:04d}{number:06d}",
+            product_class=product_class,
+            is_public=True,
+        )
+        for number in range(1, count + 1)
+    )
+    StockRecord.objects.bulk_create(
+        StockRecord(
+            product=product,
+            partner=pesantren.partner,
+            partner_sku=product.upc,
+            price=price,
+            num_in_stock=10,
+        )
+        for product in products
+    )
+    return products

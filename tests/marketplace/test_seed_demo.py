@@ -1,0 +1,181 @@
+"""``manage.py seed_demo``: the demo marketplace and the bulk catalogue.
+
+The demo is loaded once for the whole module (it renders a hundred images),
+inside a transaction rolled back when the module ends; each test runs in a
+savepoint within it, so no test sees another's changes.
+"""
+
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.core.management import CommandError
+from django.db import transaction
+
+from forks.catalogue.models import Category, Product, ProductCategory, ProductImage
+from forks.partner.models import StockRecord
+from marketplace import selectors
+from pesantren.models import Membership, Pesantren
+from tests.marketplace.seeding import seed, snapshot
+
+pytestmark = pytest.mark.django_db
+
+FOOD_ROOT = "makanan-minuman"
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The output of a first ``seed_demo`` (DEBUG off, as in production)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed()
+        transaction.set_rollback(True)
+
+
+def root_slugs():
+    """{product pk: slug of the root category it is filed under}."""
+    roots = {
+        category.path: category.slug for category in Category.objects.filter(depth=1)
+    }
+    return {
+        filed.product_id: roots[filed.category.path[: Category.steplen]]
+        for filed in ProductCategory.objects.select_related("category")
+    }
+
+
+def test_second_run_changes_nothing(seeded):
+    # Given the demo loaded once
+    first = snapshot()
+
+    # When it is loaded again
+    output = seed()
+
+    # Then no row is added or changed
+    assert snapshot() == first
+    assert "Demo catalogue: 10 pesantren, 0 new products." in output
+
+
+def test_demo_has_pesantren_of_every_status_in_four_provinces(seeded):
+    pesantren = list(Pesantren.objects.all())
+    verified = [p for p in pesantren if p.status == Pesantren.Status.VERIFIED]
+    assert len(pesantren) >= 8
+    assert len({p.province_code for p in pesantren}) >= 4
+    assert Counter(p.status for p in pesantren)["pending"] == 1
+    assert Counter(p.status for p in pesantren)["suspended"] == 1
+    assert any(p.is_opop_member and p.is_featured for p in verified)
+    assert any(not p.is_opop_member for p in verified)
+    assert any(not p.is_featured for p in verified)
+    for each in pesantren:
+        assert each.regency_code.startswith(each.province_code)
+        assert each.regency_name != each.regency_code  # a real kabupaten or kota
+        assert default_storage.exists(each.logo.name)
+        assert default_storage.exists(each.banner.name)
+
+
+def test_demo_products_have_images_prices_stock_weights_and_food_numbers(seeded):
+    products = list(Product.objects.prefetch_related("stockrecords", "images"))
+    root_of = root_slugs()
+    listed = selectors.listed_products()
+    assert listed.count() >= 80
+    assert len({root_of[product.pk] for product in listed}) >= 8
+    for product in products:
+        (stockrecord,) = product.stockrecords.all()
+        (image,) = product.images.all()
+        assert default_storage.exists(image.original.name)
+        assert stockrecord.price > 0
+        assert stockrecord.price == stockrecord.price.to_integral_value()
+        assert stockrecord.num_in_stock >= 0
+        assert product.weight_grams > 0
+        if root_of[product.pk] == FOOD_ROOT:
+            assert product.halal_certificate_number.startswith("ID")
+            assert product.pirt_number != ""
+    assert Counter(root_of.values())[FOOD_ROOT] >= 10
+    assert any(s.num_in_stock == 0 for s in StockRecord.objects.all())
+
+
+def test_demo_has_the_admin_and_one_seller_per_pesantren(seeded):
+    admin = get_user_model().objects.get(email="admin@kesan.test")
+    assert (admin.is_staff, admin.is_superuser) == (True, True)
+    for pesantren in Pesantren.objects.all():
+        (membership,) = pesantren.memberships.select_related("user")
+        assert membership.role == Membership.Role.OWNER
+        assert membership.user.email == f"penjual@{pesantren.slug}.kesan.test"
+        assert (membership.user.is_staff, membership.user.is_superuser) == (
+            False,
+            False,
+        )
+
+
+def test_development_password_is_set_and_printed_only_with_debug(seeded, settings):
+    # Given the demo without its accounts, and DEBUG on
+    get_user_model().objects.all().delete()
+    settings.DEBUG = True
+
+    # When the demo is loaded
+    output = seed()
+
+    # Then every account has the development password, which is printed
+    users = get_user_model().objects.all()
+    assert users.count() == Pesantren.objects.count() + 2  # and the admin and a buyer
+    assert all(
+        user.check_password(settings.MARKETPLACE_DEMO_PASSWORD) for user in users
+    )
+    assert (
+        f"Accounts (development password: {settings.MARKETPLACE_DEMO_PASSWORD}):"
+        in output
+    )
+
+
+def test_accounts_get_unusable_passwords_without_debug(seeded, settings):
+    # Given the module's demo, loaded with DEBUG off
+    assert settings.DEBUG is False
+
+    # Then no account can sign in with a password, and none is printed
+    users = get_user_model().objects.all()
+    assert users.count() == Pesantren.objects.count() + 2
+    assert [user.email for user in users if user.has_usable_password()] == []
+    assert settings.MARKETPLACE_DEMO_PASSWORD not in seeded
+    assert "Accounts (DEBUG is off: no password set; use changepassword):" in seeded
+
+
+def test_bulk_mode_adds_a_verified_catalogue_once(seeded):
+    # Given the demo and a bulk catalogue of 60 products from 3 pesantren
+    demo_listed = selectors.listed_products().count()
+    output = seed("--pesantren", "3", "--products", "60")
+    first = snapshot()
+
+    # When the same bulk catalogue is asked for again
+    again = seed("--pesantren", "3", "--products", "60")
+
+    # Then the first run added it, the second nothing
+    assert "Bulk catalogue: 60 new products." in output
+    assert "Bulk catalogue: 0 new products." in again
+    assert snapshot() == first
+    bulk = Pesantren.objects.filter(slug__startswith="pesantren-contoh-")
+    assert sorted(bulk.values_list("slug", "status")) == [
+        ("pesantren-contoh-001", "verified"),
+        ("pesantren-contoh-002", "verified"),
+        ("pesantren-contoh-003", "verified"),
+    ]
+    offers = StockRecord.objects.filter(product__upc__startswith="KSNB")
+    assert Counter(offers.values_list("partner__code", flat=True)) == {
+        "pesantren-contoh-001": 20,
+        "pesantren-contoh-002": 20,
+        "pesantren-contoh-003": 20,
+    }
+    assert ProductImage.objects.filter(product__upc__startswith="KSNB").count() == 60
+    assert ProductCategory.objects.filter(product__upc__startswith="KSNB").count() == 60
+    assert selectors.listed_products().count() == demo_listed + 60
+
+
+def test_bulk_products_need_bulk_pesantren(seeded):
+    before = snapshot()
+
+    with pytest.raises(CommandError) as refused:
+        seed("--products", "60")
+
+    assert (
+        str(refused.value)
+        == "--products needs --pesantren (how many pesantren sell them)."
+    )
+    assert snapshot() == before
