@@ -6,6 +6,7 @@ console and media files live on the local disk. Each real service is switched
 on by one variable (see README, "Configuration").
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -18,8 +19,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
-if (BASE_DIR / ".env").exists():
-    environ.Env.read_env(BASE_DIR / ".env")
+# A .env file beside manage.py is read unless KESAN_ENV_FILE names another
+# file, or is empty to read none (the settings tests do that).
+ENV_FILE = os.environ.get("KESAN_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE and Path(ENV_FILE).exists():
+    environ.Env.read_env(ENV_FILE)
 
 # Core ----------------------------------------------------------------------
 

@@ -35,8 +35,10 @@ class ProductCategoryView(ProductListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
-        context["ancestors"] = self.category.get_ancestors()
-        context["subcategories"] = self.category.get_children().filter(is_public=True)
+        context["ancestors"] = Category.objects.get_ancestors(self.category)
+        context["subcategories"] = Category.objects.get_children(self.category).filter(
+            is_public=True
+        )
         return context
 
 

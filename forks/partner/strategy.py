@@ -14,6 +14,7 @@ from oscar.apps.partner.strategy import (
     UseFirstStockRecord,
 )
 
+from forks.catalogue.models import Product, ProductClass
 from pesantren.models import Pesantren
 
 
@@ -26,6 +27,7 @@ class PesantrenStrategy(UseFirstStockRecord, StockRequired, NoTax, Structured):
     def __init__(self, request=None):
         super().__init__(request)
         self._selling_partner_ids = None
+        self._stock_tracking_classes = None
 
     def is_selling(self, partner_id):
         """Whether the partner belongs to a verified pesantren (one query per strategy)."""
@@ -35,10 +37,38 @@ class PesantrenStrategy(UseFirstStockRecord, StockRequired, NoTax, Structured):
             )
         return partner_id in self._selling_partner_ids
 
+    def tracks_stock(self, product):
+        """Whether the product's class tracks stock (one query per strategy).
+
+        Oscar asks ``product.get_product_class()``, one query per basket line
+        when the class was not selected with the product.
+        """
+        if Product.product_class.is_cached(product):
+            return product.product_class.track_stock
+        if self._stock_tracking_classes is None:
+            self._stock_tracking_classes = dict(
+                ProductClass.objects.values_list("pk", "track_stock")
+            )
+        class_id = product.product_class_id
+        if class_id is None and product.is_child:
+            class_id = product.parent.product_class_id
+        return self._stock_tracking_classes.get(class_id, True)
+
     def availability_policy(self, product, stockrecord):
-        if stockrecord is not None and not self.is_selling(stockrecord.partner_id):
+        if stockrecord is None:
             return availability.Unavailable()
-        return super().availability_policy(product, stockrecord)
+        if not self.is_selling(stockrecord.partner_id) or not self.is_listed(product):
+            return availability.Unavailable()
+        if not self.tracks_stock(product):
+            return availability.Available()
+        return availability.StockRequired(stockrecord.net_stock_level)
+
+    @staticmethod
+    def is_listed(product):
+        """Unpublished products (or variants of one) cannot be bought."""
+        if product.is_child:
+            return product.is_public and product.parent.is_public
+        return product.is_public
 
     def fetch_for_line(self, line, stockrecord=None):
         # Oscar ignores the line's own stockrecord here and re-selects one from

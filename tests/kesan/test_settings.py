@@ -83,7 +83,13 @@ def clean_environment(**variables):
         for name in ("PATH", "HOME", "LANG")
         if name in os.environ
     }
-    return {**kept, "DJANGO_SETTINGS_MODULE": "kesan.settings", **variables}
+    return {
+        **kept,
+        "DJANGO_SETTINGS_MODULE": "kesan.settings",
+        # A developer's .env must not change what these processes read.
+        "KESAN_ENV_FILE": "",
+        **variables,
+    }
 
 
 def start(arguments, variables):

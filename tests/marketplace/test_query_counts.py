@@ -102,3 +102,26 @@ def test_search_query_count_is_flat(
     response = count_second_request(client, django_assert_num_queries, url, expected)
 
     assert len(response.context["products"]) == per_page
+
+
+@pytest.mark.parametrize("lines", [2, 6])
+def test_basket_query_count_is_flat_in_its_lines(
+    client, django_assert_num_queries, catalogue, lines
+):
+    seller = catalogue["seller"]
+    products = seller.partner.stockrecords.values_list("product", flat=True)
+    for product_id in list(products)[:lines]:
+        client.post(f"/basket/add/{product_id}/", {"quantity": 1})
+    # SAVEPOINT; the basket; COUNT its lines; vouchers and offers (Oscar
+    # applies offers); the lines; their attributes; their images; the first
+    # line's product class (Oscar asks whether shipping is required); the
+    # verified partners and the stock-tracking classes of the other lines
+    # (the strategy, once each); vouchers and offers again (Oscar's basket
+    # view); RELEASE SAVEPOINT; the pesantren of the lines (the grouping).
+    expected = 15
+
+    response = count_second_request(
+        client, django_assert_num_queries, "/basket/", expected
+    )
+
+    assert len(response.context["formset"].forms) == lines

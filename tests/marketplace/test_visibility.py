@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from oscar.apps.basket.models import Line
 from oscar.apps.partner.availability import Unavailable
 
+from forks.catalogue.models import Product
 from pesantren.models import Pesantren
 from tests.factories import UserFactory
 from tests.html import card_titles, parse, texts
@@ -118,3 +119,18 @@ def test_basket_line_becomes_unavailable_when_its_pesantren_is_suspended(
     assert checkout.status_code == 302
     assert checkout.headers["Location"] == "/basket/"
     assert Line.objects.count() == 1
+
+
+def test_unpublished_product_of_a_verified_pesantren_cannot_be_bought(
+    client, marketplace
+):
+    # Given a product of a verified pesantren that its seller unpublished
+    Product.objects.filter(pk=marketplace.robusta.pk).update(is_public=False)
+
+    # When a buyer posts it to the basket anyway
+    response = client.post(f"/basket/add/{marketplace.robusta.pk}/", {"quantity": 1})
+
+    # Then it is refused and the basket stays empty
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/basket/"
+    assert Line.objects.count() == 0
