@@ -21,6 +21,13 @@ ALLOWED_TAGS = {
 # Attributes that mark the language and direction are allowed on every text
 # element; anything that can run code or restyle the page is not.
 TEXT_ATTRIBUTES = {"lang", "dir", "title"}
+# Quotations are marked so that the page can style Qur'an and hadith
+# differently from an ordinary quote; other classes are dropped.
+ALLOWED_CLASSES = {
+    "blockquote": {"quran", "hadits"},
+    "p": {"arabic", "translation", "source"},
+    "span": {"arabic"},
+}
 ALLOWED_ATTRIBUTES = {
     **{tag: set(TEXT_ATTRIBUTES) for tag in ALLOWED_TAGS},
     "a": TEXT_ATTRIBUTES | {"href"},
@@ -28,14 +35,8 @@ ALLOWED_ATTRIBUTES = {
     "th": TEXT_ATTRIBUTES | {"colspan", "rowspan"},
     "td": TEXT_ATTRIBUTES | {"colspan", "rowspan"},
 }
-
-# Quotations are marked so that the page can style Qur'an and hadith
-# differently from an ordinary quote (and so no product is ever put inside).
-ALLOWED_CLASSES = {
-    "blockquote": {"quran", "hadits"},
-    "p": {"arabic", "translation", "source"},
-    "span": {"arabic"},
-}
+for tag in ALLOWED_CLASSES:
+    ALLOWED_ATTRIBUTES[tag] = ALLOWED_ATTRIBUTES[tag] | {"class"}
 
 URL_SCHEMES = {"http", "https", "mailto"}
 DIRECTIONS = {"rtl", "ltr", "auto"}
@@ -46,7 +47,10 @@ DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscrip
 
 
 def _filter_attribute(tag, attribute, value):
-    """Keep ``lang`` and ``dir`` only with well-formed values."""
+    """Keep ``lang``, ``dir`` and ``class`` only with well-formed values."""
+    if attribute == "class":
+        classes = [name for name in value.split() if name in ALLOWED_CLASSES[tag]]
+        return " ".join(classes) or None
     if attribute == "dir":
         return value.lower() if value.lower() in DIRECTIONS else None
     if attribute == "lang":
@@ -63,7 +67,6 @@ def sanitise_html(html):
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
-        allowed_classes=ALLOWED_CLASSES,
         attribute_filter=_filter_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",

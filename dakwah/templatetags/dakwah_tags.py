@@ -7,7 +7,7 @@ a pesantren's articles and kajian without its Python code importing dakwah.
 from urllib.parse import quote
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
@@ -81,6 +81,7 @@ def kajian_repeats(kajian):
     local = kajian.local_start
     return _("Every %(weekday)s, %(time)s %(zone)s") % {
         "weekday": WEEKDAYS[local.weekday()],
-        "time": formats.time_format(local.time()),
+        # Indonesian 24-hour style, as the zone after it: "18.15 WITA".
+        "time": local.strftime("%H.%M"),
         "zone": kajian.zone_abbreviation,
     }
