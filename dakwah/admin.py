@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -84,6 +85,7 @@ class EventInline(admin.TabularInline):
 
 
 class PublishableAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["status", "pesantren"]
     search_fields = ["title", "pesantren__name"]
     readonly_fields = ["status", "date_published", "created_by", "date_created", "date_updated"]

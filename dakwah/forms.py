@@ -97,6 +97,13 @@ class ArticleForm(forms.ModelForm):
 class KajianForm(forms.ModelForm):
     field_order = ["title", "theme", "ustadz", "start_date", "start_time"]
 
+    online_url = forms.URLField(
+        label=Kajian._meta.get_field("online_url").verbose_name,
+        help_text=Kajian._meta.get_field("online_url").help_text,
+        required=False,
+        assume_scheme="https",
+    )
+
     start_date = forms.DateField(
         label=_("Date of the first session"),
         widget=forms.DateInput(attrs={"type": "date"}),

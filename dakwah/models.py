@@ -279,10 +279,12 @@ class Kajian(Publishable):
             models.CheckConstraint(
                 condition=~models.Q(venue_name="", online_url=""),
                 name="dakwah_kajian_has_venue_or_link",
+                violation_error_message=_("Give the venue, the online link, or both."),
             ),
             models.CheckConstraint(
                 condition=models.Q(recurrence="weekly") | models.Q(repeat_until=None),
                 name="dakwah_kajian_until_only_weekly",
+                violation_error_message=_("Only a weekly kajian repeats until a day."),
             ),
         ]
 
@@ -291,8 +293,6 @@ class Kajian(Publishable):
 
     def clean(self):
         super().clean()
-        if not self.venue_name and not self.online_url:
-            raise ValidationError(_("Give the venue, the online link, or both."))
         if self.recurrence != Recurrence.WEEKLY:
             self.repeat_until = None
         elif self.repeat_until and self.starts_at:
