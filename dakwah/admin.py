@@ -42,7 +42,9 @@ def unpublish_with_reason(modeladmin, request, queryset):
     form = UnpublishForm(request.POST if "apply" in request.POST else None)
     if form.is_valid():
         for item in published:
-            services.unpublish(item, user=request.user, reason=form.cleaned_data["reason"])
+            services.unpublish(
+                item, user=request.user, reason=form.cleaned_data["reason"]
+            )
         modeladmin.message_user(
             request,
             ngettext(
@@ -88,7 +90,13 @@ class PublishableAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["status", "pesantren"]
     search_fields = ["title", "pesantren__name"]
-    readonly_fields = ["status", "date_published", "created_by", "date_created", "date_updated"]
+    readonly_fields = [
+        "status",
+        "date_published",
+        "created_by",
+        "date_created",
+        "date_updated",
+    ]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [MediaInline, EventInline]
     actions = [unpublish_with_reason]
@@ -119,7 +127,14 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "pesantren", "author", "category", "status", "date_published"]
+    list_display = [
+        "title",
+        "pesantren",
+        "author",
+        "category",
+        "status",
+        "date_published",
+    ]
     list_filter = ["status", "category", "pesantren"]
     raw_id_fields = ["author", "linked_products"]
     filter_horizontal = ["tags"]
@@ -128,7 +143,15 @@ class ArticleAdmin(PublishableAdmin):
 
 @admin.register(Kajian)
 class KajianAdmin(PublishableAdmin):
-    list_display = ["title", "pesantren", "ustadz", "starts_at", "time_zone", "recurrence", "status"]
+    list_display = [
+        "title",
+        "pesantren",
+        "ustadz",
+        "starts_at",
+        "time_zone",
+        "recurrence",
+        "status",
+    ]
     list_filter = ["status", "recurrence", "time_zone", "audience", "pesantren"]
     raw_id_fields = ["ustadz"]
     list_select_related = ["pesantren", "ustadz"]

@@ -97,10 +97,11 @@ ARTICLES = [
      "ustadz-ahmad-fauzi", "akhlak",
      "Adab Menuntut Ilmu menurut Kitab Ta'limul Muta'allim",
      "Mengapa santri belajar adab sebelum ilmu, dan tiga adab yang sering dilupakan.",
-     ADAB_BODY, ["adab", "ilmu", "santri"], "Kitab Ta'lim Muta'allim Terjemah", True),
+     ADAB_BODY, ["adab", "ilmu", "santri"], "Kitab Ta'lim Muta'allim Terjemah",
+     True),
     ("al-barokah-sumenep", "jual-beli-yang-berkah", "ustadz-hasan-basri", "muamalah",
      "Jual Beli yang Berkah: Jujur dalam Timbangan",
-     "Hadits tentang pedagang yang jujur, dan apa yang dijaga Kopontren saat berjualan.",
+     "Hadits tentang pedagang yang jujur, dan yang dijaga Kopontren saat berjualan.",
      MUAMALAH_BODY, ["muamalah", "jual beli"], None, True),
     ("nurul-huda-tegalrejo", "keutamaan-puasa-ayyamul-bidh", "ustadz-abdul-karim",
      "fiqh", "Keutamaan Puasa Ayyamul Bidh",
@@ -123,8 +124,8 @@ def _kajian_rows(today):
             "ustadz": "ustadz-ahmad-fauzi",
             "title": "Kajian Kitab Ta'limul Muta'allim",
             "theme": "Kitab Ta'limul Muta'allim (Syaikh Az-Zarnuji)",
-            "description": "Kajian rutin ba'da Maghrib setiap Kamis. Terbuka untuk umum; "
-            "santri membawa kitab masing-masing.",
+            "description": "Kajian rutin ba'da Maghrib setiap Kamis. Terbuka untuk "
+            "umum; santri membawa kitab masing-masing.",
             # Thursday 8 January 2026, after Maghrib in Jombang.
             "day": date(2026, 1, 8),
             "time": time(18, 15),
@@ -140,7 +141,7 @@ def _kajian_rows(today):
             "ustadz": "ustadzah-siti-maryam",
             "title": "Kajian Muslimah: Fiqih Wanita",
             "theme": "Risalah Al-Mahidh",
-            "description": "Kajian khusus muslimah setiap Sabtu pagi, juga disiarkan langsung.",
+            "description": "Kajian muslimah tiap Sabtu pagi, juga disiarkan langsung.",
             "day": date(2026, 1, 10),
             "time": time(9, 0),
             "zone": schedule.IndonesianTimeZone.WIB,
@@ -208,8 +209,20 @@ def seed_dakwah_demo(pesantren_by_slug):
     return list(dict.fromkeys(accounts))
 
 
-def _seed_article(pesantren_by_slug, ustadz_by_slug, pesantren_slug, slug, ustadz_slug,
-                  category_slug, title, summary, body, tags, product_title, publish):
+def _seed_article(
+    pesantren_by_slug,
+    ustadz_by_slug,
+    pesantren_slug,
+    slug,
+    ustadz_slug,
+    category_slug,
+    title,
+    summary,
+    body,
+    tags,
+    product_title,
+    publish,
+):
     pesantren = pesantren_by_slug.get(pesantren_slug)
     if pesantren is None or Article.objects.filter(slug=slug).exists():
         return
@@ -257,7 +270,9 @@ def _seed_kajian(pesantren_by_slug, ustadz_by_slug, row):
         audience=row["audience"],
     )
     kajian.slug = row["slug"]
-    kajian.poster.save(f"{row['slug']}.jpg", ContentFile(_picture(row["title"], 800, 800)))
+    kajian.poster.save(
+        f"{row['slug']}.jpg", ContentFile(_picture(row["title"], 800, 800))
+    )
     services.submit_for_review(kajian, user=editor)
     services.publish(kajian, user=owner)
 
@@ -272,7 +287,9 @@ def _editor_of(pesantren):
     email = f"editor@{pesantren.slug}.kesan.test"
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User(email=email, username=f"editor-{pesantren.slug}"[:150], first_name="Editor")
+        user = User(
+            email=email, username=f"editor-{pesantren.slug}"[:150], first_name="Editor"
+        )
         if settings.DEBUG:
             user.set_password(settings.MARKETPLACE_DEMO_PASSWORD)
         else:
@@ -287,8 +304,12 @@ def _editor_of(pesantren):
 def _picture(title, width, height):
     """A calm, deterministic cover: two greens or blues and the title."""
     digest = hashlib.sha256(title.encode()).digest()
-    palettes = [((11, 61, 46), (201, 154, 46)), ((28, 60, 92), (227, 242, 235)),
-                ((19, 105, 76), (251, 243, 224)), ((72, 40, 90), (240, 230, 248))]  # fmt: skip
+    palettes = [
+        ((11, 61, 46), (201, 154, 46)),
+        ((28, 60, 92), (227, 242, 235)),
+        ((19, 105, 76), (251, 243, 224)),
+        ((72, 40, 90), (240, 230, 248)),
+    ]
     dark, light = palettes[digest[0] % len(palettes)]
     image = Image.new("RGB", (width, height), dark)
     draw = ImageDraw.Draw(image)
@@ -299,10 +320,14 @@ def _picture(title, width, height):
             radius = step // 3
             box = (x - radius, y - radius, x + radius, y + radius)
             draw.rectangle(box, outline=light, width=2)
-            draw.regular_polygon((x, y, radius * 1.2), 4, rotation=45, outline=light, width=2)
+            draw.regular_polygon(
+                (x, y, radius * 1.2), 4, rotation=45, outline=light, width=2
+            )
     margin = width // 12
     draw.rounded_rectangle(
-        (margin, height * 0.55, width - margin, height - margin), radius=width // 40, fill=dark
+        (margin, height * 0.55, width - margin, height - margin),
+        radius=width // 40,
+        fill=dark,
     )
     font = ImageFont.load_default(size=max(width // 22, 18))
     y = height * 0.6

@@ -85,9 +85,10 @@ def kajian_calendar(kajian, page_url, domain, now=None):
     """The .ics text of ``kajian`` (CRLF line ends), linking to ``page_url``."""
     start = kajian.local_start
     end = start + kajian.duration
-    location = ", ".join(
-        part for part in (kajian.venue_name, kajian.venue_address) if part
-    ) or kajian.online_url
+    location = (
+        ", ".join(part for part in (kajian.venue_name, kajian.venue_address) if part)
+        or kajian.online_url
+    )
     description = "\n".join(
         part
         for part in (

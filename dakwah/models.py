@@ -102,9 +102,7 @@ class PublishableQuerySet(models.QuerySet):
 class Publishable(models.Model):
     """The editorial fields shared by articles and kajian."""
 
-    pesantren = models.ForeignKey(
-        Pesantren, on_delete=models.CASCADE, related_name="+"
-    )
+    pesantren = models.ForeignKey(Pesantren, on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("Title"), max_length=160)
     slug = models.SlugField(_("Slug"), max_length=180, unique=True)
     status = models.CharField(
@@ -232,7 +230,9 @@ class Kajian(Publishable):
     theme = models.CharField(
         _("Theme or kitab"),
         max_length=160,
-        help_text=_("E.g. Kitab Ta'limul Muta'allim, or a theme such as adab menuntut ilmu."),
+        help_text=_(
+            "E.g. Kitab Ta'limul Muta'allim, or a theme such as adab menuntut ilmu."
+        ),
     )
     description = models.TextField(_("Description"), blank=True)
     starts_at = models.DateTimeField(
@@ -341,9 +341,6 @@ class Kajian(Publishable):
             self.local_start, weekly=self.is_weekly, repeat_until=self.repeat_until
         )
 
-    def is_upcoming(self, now=None):
-        return self.next_start_at(now) is not None
-
     @classmethod
     def upcoming_condition(cls, now=None):
         """A Q for kajian with a session still to come (or going on) at ``now``.
@@ -421,7 +418,9 @@ class Media(models.Model):
     @property
     def embed_url(self):
         # The privacy-enhanced domain sets no cookie until the video plays.
-        return f"https://www.youtube-nocookie.com/embed/{self.youtube_id}?autoplay=1&rel=0"
+        return (
+            f"https://www.youtube-nocookie.com/embed/{self.youtube_id}?autoplay=1&rel=0"
+        )
 
     @property
     def watch_url(self):

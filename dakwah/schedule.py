@@ -80,7 +80,6 @@ def in_display_zone(moment):
     return moment.astimezone(zone_info(DISPLAY_ZONE))
 
 
-
 def local_datetime(day, time, zone_name):
     """``day`` at ``time`` (naive) as an aware datetime in ``zone_name``."""
     return datetime.combine(day, time, zone_info(zone_name))

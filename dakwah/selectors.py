@@ -9,7 +9,7 @@ hidden or no longer for sale is never shown under an article.
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from dakwah.models import Article, Category, Kajian, Media, Status, Tag, Ustadz
+from dakwah.models import Article, Category, Kajian, Media, Status, Ustadz
 from forks.catalogue.models import Product
 from forks.partner.models import StockRecord
 from marketplace.selectors import listed_products
@@ -40,7 +40,9 @@ def article_for_detail(slug, include_unpublished=False):
     ``include_unpublished`` lets a page show a preview to the writers; the
     caller checks that they are allowed to see it.
     """
-    articles = Article.objects.all() if include_unpublished else Article.objects.public()
+    articles = (
+        Article.objects.all() if include_unpublished else Article.objects.public()
+    )
     return (
         articles.select_related("author", "pesantren", "category")
         .prefetch_related("tags", Prefetch("media", queryset=Media.objects.all()))
@@ -113,16 +115,9 @@ def categories_with_articles():
 
 
 def public_ustadz():
-    return Ustadz.objects.filter(pesantren__status=Pesantren.Status.VERIFIED).select_related(
-        "pesantren"
-    )
-
-
-def tags_of_public_articles():
-    return Tag.objects.filter(
-        articles__status=Status.PUBLISHED,
-        articles__pesantren__status=Pesantren.Status.VERIFIED,
-    ).distinct()
+    return Ustadz.objects.filter(
+        pesantren__status=Pesantren.Status.VERIFIED
+    ).select_related("pesantren")
 
 
 def search_dakwah(query):
@@ -131,7 +126,9 @@ def search_dakwah(query):
     articles, kajian, ustadz = public_articles(), _public_kajian(), public_ustadz()
     for word in words:
         articles = articles.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(body__icontains=word)
         )
         kajian = kajian.filter(
             Q(title__icontains=word)

@@ -9,7 +9,9 @@ urlpatterns = [
     path("artikel/", views.ArticleListView.as_view(), name="article-list"),
     path("artikel/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("kajian/", views.KajianListView.as_view(), name="kajian-list"),
-    path("kajian/selesai/", views.KajianListView.as_view(past=True), name="kajian-past"),
+    path(
+        "kajian/selesai/", views.KajianListView.as_view(past=True), name="kajian-past"
+    ),
     path("kajian/<slug:slug>/", views.KajianDetailView.as_view(), name="kajian"),
     path(
         "kajian/<slug:slug>/kalender.ics",
@@ -18,7 +20,9 @@ urlpatterns = [
     ),
     path("ustadz/<slug:slug>/", views.UstadzDetailView.as_view(), name="ustadz"),
     path(
-        "kategori/<slug:slug>/", views.CategoryArticleListView.as_view(), name="category"
+        "kategori/<slug:slug>/",
+        views.CategoryArticleListView.as_view(),
+        name="category",
     ),
     path("tag/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
     path("cari/", views.DakwahSearchView.as_view(), name="search"),

@@ -7,167 +7,644 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogue', '0033_product_marketplace_fields'),
-        ('pesantren', '0001_initial'),
+        ("catalogue", "0033_product_marketplace_fields"),
+        ("pesantren", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=64, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=64, unique=True, verbose_name='Slug')),
-                ('description', models.CharField(blank=True, max_length=200, verbose_name='Description')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='Position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=64, verbose_name="Name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=64, unique=True, verbose_name="Slug"),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Description"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="Position"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['position', 'name'],
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=48, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=48, unique=True, verbose_name='Slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=48, verbose_name="Name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=48, unique=True, verbose_name="Slug"),
+                ),
             ],
             options={
-                'verbose_name': 'tag',
-                'verbose_name_plural': 'tags',
-                'ordering': ['name'],
+                "verbose_name": "tag",
+                "verbose_name_plural": "tags",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Ustadz',
+            name="Ustadz",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=128, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=128, unique=True, verbose_name='Slug')),
-                ('photo', models.ImageField(blank=True, upload_to='dakwah/ustadz/', verbose_name='Photo')),
-                ('short_bio', models.TextField(blank=True, max_length=800, verbose_name='Short biography')),
-                ('date_created', models.DateTimeField(auto_now_add=True, verbose_name='Created')),
-                ('pesantren', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ustadz', to='pesantren.pesantren')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=128, verbose_name="Name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=128, unique=True, verbose_name="Slug"),
+                ),
+                (
+                    "photo",
+                    models.ImageField(
+                        blank=True, upload_to="dakwah/ustadz/", verbose_name="Photo"
+                    ),
+                ),
+                (
+                    "short_bio",
+                    models.TextField(
+                        blank=True, max_length=800, verbose_name="Short biography"
+                    ),
+                ),
+                (
+                    "date_created",
+                    models.DateTimeField(auto_now_add=True, verbose_name="Created"),
+                ),
+                (
+                    "pesantren",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ustadz",
+                        to="pesantren.pesantren",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ustadz',
-                'verbose_name_plural': 'ustadz',
-                'ordering': ['name'],
+                "verbose_name": "ustadz",
+                "verbose_name_plural": "ustadz",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Kajian',
+            name="Kajian",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=160, verbose_name='Title')),
-                ('slug', models.SlugField(max_length=180, unique=True, verbose_name='Slug')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published')], db_index=True, default='draft', max_length=16, verbose_name='Status')),
-                ('date_created', models.DateTimeField(auto_now_add=True, verbose_name='Created')),
-                ('date_updated', models.DateTimeField(auto_now=True, verbose_name='Updated')),
-                ('date_published', models.DateTimeField(blank=True, null=True, verbose_name='Published')),
-                ('theme', models.CharField(help_text="E.g. Kitab Ta'limul Muta'allim, or a theme such as adab menuntut ilmu.", max_length=160, verbose_name='Theme or kitab')),
-                ('description', models.TextField(blank=True, verbose_name='Description')),
-                ('starts_at', models.DateTimeField(help_text='Entered and shown in the time zone below.', verbose_name='First session starts')),
-                ('time_zone', models.CharField(choices=[('Asia/Jakarta', 'WIB (UTC+7)'), ('Asia/Makassar', 'WITA (UTC+8)'), ('Asia/Jayapura', 'WIT (UTC+9)')], default='Asia/Jakarta', max_length=16, verbose_name='Time zone')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=90, validators=[django.core.validators.MinValueValidator(15), django.core.validators.MaxValueValidator(720)], verbose_name='Duration (minutes)')),
-                ('recurrence', models.CharField(choices=[('once', 'Once'), ('weekly', 'Every week')], default='once', max_length=8, verbose_name='Repeats')),
-                ('repeat_until', models.DateField(blank=True, help_text='Last day of a weekly kajian; leave empty if it has no end.', null=True, verbose_name='Repeats until')),
-                ('venue_name', models.CharField(blank=True, max_length=160, verbose_name='Venue')),
-                ('venue_address', models.CharField(blank=True, max_length=300, verbose_name='Venue address')),
-                ('online_url', models.URLField(blank=True, help_text='YouTube, Zoom or Instagram Live link, for an online kajian.', verbose_name='Online link')),
-                ('audience', models.CharField(choices=[('umum', 'Everyone'), ('ikhwan', 'Men (ikhwan)'), ('akhwat', 'Women (akhwat)')], default='umum', max_length=8, verbose_name='Audience')),
-                ('poster', models.ImageField(blank=True, upload_to='dakwah/kajian/', verbose_name='Poster')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Written by')),
-                ('pesantren', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pesantren.pesantren')),
-                ('ustadz', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='kajian', to='dakwah.ustadz', verbose_name='Ustadz')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=160, verbose_name="Title")),
+                (
+                    "slug",
+                    models.SlugField(max_length=180, unique=True, verbose_name="Slug"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=16,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "date_created",
+                    models.DateTimeField(auto_now_add=True, verbose_name="Created"),
+                ),
+                (
+                    "date_updated",
+                    models.DateTimeField(auto_now=True, verbose_name="Updated"),
+                ),
+                (
+                    "date_published",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="Published"
+                    ),
+                ),
+                (
+                    "theme",
+                    models.CharField(
+                        help_text="E.g. Kitab Ta'limul Muta'allim, or a theme such as adab menuntut ilmu.",
+                        max_length=160,
+                        verbose_name="Theme or kitab",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="Description"),
+                ),
+                (
+                    "starts_at",
+                    models.DateTimeField(
+                        help_text="Entered and shown in the time zone below.",
+                        verbose_name="First session starts",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        choices=[
+                            ("Asia/Jakarta", "WIB (UTC+7)"),
+                            ("Asia/Makassar", "WITA (UTC+8)"),
+                            ("Asia/Jayapura", "WIT (UTC+9)"),
+                        ],
+                        default="Asia/Jakarta",
+                        max_length=16,
+                        verbose_name="Time zone",
+                    ),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=90,
+                        validators=[
+                            django.core.validators.MinValueValidator(15),
+                            django.core.validators.MaxValueValidator(720),
+                        ],
+                        verbose_name="Duration (minutes)",
+                    ),
+                ),
+                (
+                    "recurrence",
+                    models.CharField(
+                        choices=[("once", "Once"), ("weekly", "Every week")],
+                        default="once",
+                        max_length=8,
+                        verbose_name="Repeats",
+                    ),
+                ),
+                (
+                    "repeat_until",
+                    models.DateField(
+                        blank=True,
+                        help_text="Last day of a weekly kajian; leave empty if it has no end.",
+                        null=True,
+                        verbose_name="Repeats until",
+                    ),
+                ),
+                (
+                    "venue_name",
+                    models.CharField(blank=True, max_length=160, verbose_name="Venue"),
+                ),
+                (
+                    "venue_address",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="Venue address"
+                    ),
+                ),
+                (
+                    "online_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="YouTube, Zoom or Instagram Live link, for an online kajian.",
+                        verbose_name="Online link",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("umum", "Everyone"),
+                            ("ikhwan", "Men (ikhwan)"),
+                            ("akhwat", "Women (akhwat)"),
+                        ],
+                        default="umum",
+                        max_length=8,
+                        verbose_name="Audience",
+                    ),
+                ),
+                (
+                    "poster",
+                    models.ImageField(
+                        blank=True, upload_to="dakwah/kajian/", verbose_name="Poster"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Written by",
+                    ),
+                ),
+                (
+                    "pesantren",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="pesantren.pesantren",
+                    ),
+                ),
+                (
+                    "ustadz",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="kajian",
+                        to="dakwah.ustadz",
+                        verbose_name="Ustadz",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kajian',
-                'verbose_name_plural': 'kajian',
-                'ordering': ['starts_at', 'id'],
+                "verbose_name": "kajian",
+                "verbose_name_plural": "kajian",
+                "ordering": ["starts_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=160, verbose_name='Title')),
-                ('slug', models.SlugField(max_length=180, unique=True, verbose_name='Slug')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published')], db_index=True, default='draft', max_length=16, verbose_name='Status')),
-                ('date_created', models.DateTimeField(auto_now_add=True, verbose_name='Created')),
-                ('date_updated', models.DateTimeField(auto_now=True, verbose_name='Updated')),
-                ('date_published', models.DateTimeField(blank=True, null=True, verbose_name='Published')),
-                ('summary', models.CharField(max_length=300, verbose_name='Summary')),
-                ('body', models.TextField(help_text='Headings, lists, quotations, links and images are kept. Mark Arabic text with lang="ar" (e.g. a blockquote class="quran").', verbose_name='Body')),
-                ('cover_image', models.ImageField(blank=True, upload_to='dakwah/articles/', verbose_name='Cover image')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Written by')),
-                ('linked_products', models.ManyToManyField(blank=True, help_text='E.g. the kitab this article explains. Shown after the article.', related_name='+', to='catalogue.product', verbose_name='Linked products')),
-                ('pesantren', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pesantren.pesantren')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='dakwah.category', verbose_name='Category')),
-                ('tags', models.ManyToManyField(blank=True, related_name='articles', to='dakwah.tag', verbose_name='Tags')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='dakwah.ustadz', verbose_name='Author')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=160, verbose_name="Title")),
+                (
+                    "slug",
+                    models.SlugField(max_length=180, unique=True, verbose_name="Slug"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=16,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "date_created",
+                    models.DateTimeField(auto_now_add=True, verbose_name="Created"),
+                ),
+                (
+                    "date_updated",
+                    models.DateTimeField(auto_now=True, verbose_name="Updated"),
+                ),
+                (
+                    "date_published",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="Published"
+                    ),
+                ),
+                ("summary", models.CharField(max_length=300, verbose_name="Summary")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text='Headings, lists, quotations, links and images are kept. Mark Arabic text with lang="ar" (e.g. a blockquote class="quran").',
+                        verbose_name="Body",
+                    ),
+                ),
+                (
+                    "cover_image",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="dakwah/articles/",
+                        verbose_name="Cover image",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Written by",
+                    ),
+                ),
+                (
+                    "linked_products",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="E.g. the kitab this article explains. Shown after the article.",
+                        related_name="+",
+                        to="catalogue.product",
+                        verbose_name="Linked products",
+                    ),
+                ),
+                (
+                    "pesantren",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="pesantren.pesantren",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="dakwah.category",
+                        verbose_name="Category",
+                    ),
+                ),
+                (
+                    "tags",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="articles",
+                        to="dakwah.tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="dakwah.ustadz",
+                        verbose_name="Author",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'verbose_name_plural': 'articles',
-                'ordering': ['-date_published', '-id'],
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+                "ordering": ["-date_published", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ContentEvent',
+            name="ContentEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('submitted', 'Submitted for review'), ('published', 'Published'), ('returned', 'Returned to draft'), ('unpublished', 'Unpublished by KESAN')], max_length=16, verbose_name='Action')),
-                ('from_status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published')], max_length=16, verbose_name='From')),
-                ('to_status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published')], max_length=16, verbose_name='To')),
-                ('reason', models.TextField(blank=True, verbose_name='Reason')),
-                ('date_created', models.DateTimeField(auto_now_add=True, verbose_name='When')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='By')),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='events', to='dakwah.article')),
-                ('kajian', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='events', to='dakwah.kajian')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted for review"),
+                            ("published", "Published"),
+                            ("returned", "Returned to draft"),
+                            ("unpublished", "Unpublished by KESAN"),
+                        ],
+                        max_length=16,
+                        verbose_name="Action",
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                        ],
+                        max_length=16,
+                        verbose_name="From",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                        ],
+                        max_length=16,
+                        verbose_name="To",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="Reason")),
+                (
+                    "date_created",
+                    models.DateTimeField(auto_now_add=True, verbose_name="When"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="By",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="dakwah.article",
+                    ),
+                ),
+                (
+                    "kajian",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="dakwah.kajian",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'content event',
-                'verbose_name_plural': 'content events',
-                'ordering': ['-date_created', '-id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('article__isnull', False), ('kajian__isnull', True)), models.Q(('article__isnull', True), ('kajian__isnull', False)), _connector='OR'), name='dakwah_event_one_subject')],
+                "verbose_name": "content event",
+                "verbose_name_plural": "content events",
+                "ordering": ["-date_created", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("article__isnull", False), ("kajian__isnull", True)
+                            ),
+                            models.Q(
+                                ("article__isnull", True), ("kajian__isnull", False)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="dakwah_event_one_subject",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Media',
+            name="Media",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=160, verbose_name='Title')),
-                ('youtube_id', models.CharField(blank=True, help_text='The 11-character video id, e.g. dQw4w9WgXcQ.', max_length=11, verbose_name='YouTube video')),
-                ('audio_file', models.FileField(blank=True, upload_to='dakwah/audio/', verbose_name='Audio file')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='Position')),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='media', to='dakwah.article')),
-                ('kajian', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='media', to='dakwah.kajian')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=160, verbose_name="Title")),
+                (
+                    "youtube_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="The 11-character video id, e.g. dQw4w9WgXcQ.",
+                        max_length=11,
+                        verbose_name="YouTube video",
+                    ),
+                ),
+                (
+                    "audio_file",
+                    models.FileField(
+                        blank=True, upload_to="dakwah/audio/", verbose_name="Audio file"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="Position"
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="media",
+                        to="dakwah.article",
+                    ),
+                ),
+                (
+                    "kajian",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="media",
+                        to="dakwah.kajian",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'media',
-                'verbose_name_plural': 'media',
-                'ordering': ['position', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('article__isnull', False), ('kajian__isnull', True)), models.Q(('article__isnull', True), ('kajian__isnull', False)), _connector='OR'), name='dakwah_media_one_parent'), models.CheckConstraint(condition=models.Q(models.Q(models.Q(('youtube_id', ''), _negated=True), ('audio_file', '')), models.Q(('youtube_id', ''), models.Q(('audio_file', ''), _negated=True)), _connector='OR'), name='dakwah_media_video_or_audio')],
+                "verbose_name": "media",
+                "verbose_name_plural": "media",
+                "ordering": ["position", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("article__isnull", False), ("kajian__isnull", True)
+                            ),
+                            models.Q(
+                                ("article__isnull", True), ("kajian__isnull", False)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="dakwah_media_one_parent",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                models.Q(("youtube_id", ""), _negated=True),
+                                ("audio_file", ""),
+                            ),
+                            models.Q(
+                                ("youtube_id", ""),
+                                models.Q(("audio_file", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="dakwah_media_video_or_audio",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='kajian',
-            constraint=models.CheckConstraint(condition=models.Q(('online_url', ''), ('venue_name', ''), _negated=True), name='dakwah_kajian_has_venue_or_link', violation_error_message='Give the venue, the online link, or both.'),
+            model_name="kajian",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("online_url", ""), ("venue_name", ""), _negated=True
+                ),
+                name="dakwah_kajian_has_venue_or_link",
+                violation_error_message="Give the venue, the online link, or both.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='kajian',
-            constraint=models.CheckConstraint(condition=models.Q(('recurrence', 'weekly'), ('repeat_until', None), _connector='OR'), name='dakwah_kajian_until_only_weekly', violation_error_message='Only a weekly kajian repeats until a day.'),
+            model_name="kajian",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("recurrence", "weekly"), ("repeat_until", None), _connector="OR"
+                ),
+                name="dakwah_kajian_until_only_weekly",
+                violation_error_message="Only a weekly kajian repeats until a day.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', '-date_published'], name='dakwah_arti_status_f8c2d7_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["status", "-date_published"],
+                name="dakwah_arti_status_f8c2d7_idx",
+            ),
         ),
     ]

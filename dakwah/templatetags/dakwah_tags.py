@@ -26,7 +26,9 @@ def pesantren_dakwah(pesantren):
     return {
         "pesantren": pesantren,
         "articles": selectors.latest_articles(STOREFRONT_ARTICLES, pesantren=pesantren),
-        "kajian_list": selectors.upcoming_kajian(STOREFRONT_KAJIAN, pesantren=pesantren),
+        "kajian_list": selectors.upcoming_kajian(
+            STOREFRONT_KAJIAN, pesantren=pesantren
+        ),
     }
 
 

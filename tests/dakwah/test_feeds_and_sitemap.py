@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 def test_article_feeds_list_published_articles_only(client):
     ArticleFactory(title="Terbit", summary="Ringkasan terbit")
     ArticleFactory(title="Masih draf", status=Status.DRAFT, date_published=None)
-    ArticleFactory(title="Sedang ditinjau", status=Status.IN_REVIEW, date_published=None)
+    ArticleFactory(
+        title="Sedang ditinjau", status=Status.IN_REVIEW, date_published=None
+    )
     ArticleFactory(
         title="Pesantren ditangguhkan",
         pesantren=PesantrenFactory(status=Pesantren.Status.SUSPENDED),
@@ -47,7 +49,9 @@ def test_sitemap_lists_public_dakwah_storefronts_and_products(client):
     ArticleFactory(slug="draf-rahasia", status=Status.DRAFT, date_published=None)
     kajian = KajianFactory(slug="kajian-kamis")
     product = make_product(article.pesantren, title="Kitab Adab")
-    hidden_shop = PesantrenFactory(status=Pesantren.Status.PENDING, slug="belum-diverifikasi")
+    hidden_shop = PesantrenFactory(
+        status=Pesantren.Status.PENDING, slug="belum-diverifikasi"
+    )
 
     response = client.get("/sitemap.xml")
 

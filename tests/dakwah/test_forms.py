@@ -29,13 +29,14 @@ def test_youtube_links_give_their_video_id(value):
 
 
 @pytest.mark.parametrize(
-    "value", ["https://evil.test/watch?v=dQw4w9WgXcQ", "https://youtu.be/short", "hello"]
+    "value",
+    ["https://evil.test/watch?v=dQw4w9WgXcQ", "https://youtu.be/short", "hello"],
 )
 def test_other_links_are_not_youtube_videos(value):
     assert parse_youtube_id(value) is None
 
 
-def test_article_form_offers_only_the_pesantren_ustadz_and_products_and_creates_a_draft():
+def test_article_form_offers_only_own_ustadz_and_products_and_creates_a_draft():
     pesantren = PesantrenFactory()
     ustadz = UstadzFactory(pesantren=pesantren)
     other_ustadz = UstadzFactory()
@@ -54,7 +55,9 @@ def test_article_form_offers_only_the_pesantren_ustadz_and_products_and_creates_
 
     form = ArticleForm(data, pesantren=pesantren)
     assert form.is_valid(), form.errors
-    article = services.create_article(user=editor, pesantren=pesantren, **form.service_fields())
+    article = services.create_article(
+        user=editor, pesantren=pesantren, **form.service_fields()
+    )
 
     assert list(form.fields["author"].queryset) == [ustadz]
     assert other_ustadz not in form.fields["author"].queryset
@@ -101,10 +104,14 @@ def test_kajian_form_reads_the_start_in_the_chosen_zone():
     form = KajianForm(data, pesantren=pesantren)
     assert form.is_valid(), form.errors
     kajian = services.create_kajian(
-        user=member(pesantren, EDITOR_ROLE), pesantren=pesantren, **form.service_fields()
+        user=member(pesantren, EDITOR_ROLE),
+        pesantren=pesantren,
+        **form.service_fields(),
     )
 
-    assert kajian.starts_at == datetime(2026, 12, 3, 18, 15, tzinfo=ZoneInfo("Asia/Jayapura"))
+    assert kajian.starts_at == datetime(
+        2026, 12, 3, 18, 15, tzinfo=ZoneInfo("Asia/Jayapura")
+    )
     assert kajian.local_start.time() == time(18, 15)
     assert kajian.repeat_until == date(2027, 6, 24)
 
@@ -130,7 +137,9 @@ def test_kajian_form_needs_a_venue_or_an_online_link():
 
 
 def test_media_form_takes_a_youtube_link():
-    form = MediaForm({"title": "Ngaji", "youtube": "https://youtu.be/dQw4w9WgXcQ", "position": 0})
+    form = MediaForm(
+        {"title": "Ngaji", "youtube": "https://youtu.be/dQw4w9WgXcQ", "position": 0}
+    )
 
     assert form.is_valid(), form.errors
     assert form.service_fields()["youtube_id"] == "dQw4w9WgXcQ"

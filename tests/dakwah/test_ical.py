@@ -28,7 +28,9 @@ def test_weekly_kajian_exports_a_zoned_event_with_a_weekly_rule():
         ustadz=ustadz,
         title="Kajian Kitab Ta'limul Muta'allim",
         theme="Ta'limul Muta'allim",
-        starts_at=local_datetime(date(2026, 1, 8), time(18, 15), IndonesianTimeZone.WITA),
+        starts_at=local_datetime(
+            date(2026, 1, 8), time(18, 15), IndonesianTimeZone.WITA
+        ),
         time_zone=IndonesianTimeZone.WITA,
         duration_minutes=75,
         recurrence=Recurrence.WEEKLY,
@@ -36,7 +38,9 @@ def test_weekly_kajian_exports_a_zoned_event_with_a_weekly_rule():
         venue_address="Jl. Masjid, Makassar",
     )
 
-    lines = lines_of(kajian_calendar(kajian, "https://kesan.test/k/", "kesan.test", now=STAMP))
+    lines = lines_of(
+        kajian_calendar(kajian, "https://kesan.test/k/", "kesan.test", now=STAMP)
+    )
 
     assert lines[:5] == [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KESAN//Dakwah//ID",
@@ -66,13 +70,17 @@ def test_weekly_kajian_exports_a_zoned_event_with_a_weekly_rule():
 
 def test_weekly_rule_with_an_end_gives_until_in_utc():
     kajian = KajianFactory(
-        starts_at=local_datetime(date(2026, 2, 23), time(16, 0), IndonesianTimeZone.WIT),
+        starts_at=local_datetime(
+            date(2026, 2, 23), time(16, 0), IndonesianTimeZone.WIT
+        ),
         time_zone=IndonesianTimeZone.WIT,
         recurrence=Recurrence.WEEKLY,
         repeat_until=date(2026, 3, 16),
     )
 
-    lines = lines_of(kajian_calendar(kajian, "https://kesan.test/k/", "kesan.test", now=STAMP))
+    lines = lines_of(
+        kajian_calendar(kajian, "https://kesan.test/k/", "kesan.test", now=STAMP)
+    )
 
     # 16.00 WIT on Monday 16 March is 07.00 UTC.
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20260316T070000Z" in lines
@@ -85,7 +93,9 @@ def test_one_off_kajian_has_no_rule_and_an_online_location():
         online_url="https://youtube.com/live/abc",
     )
 
-    lines = lines_of(kajian_calendar(kajian, "https://kesan.test/k/", "kesan.test", now=STAMP))
+    lines = lines_of(
+        kajian_calendar(kajian, "https://kesan.test/k/", "kesan.test", now=STAMP)
+    )
 
     assert not any(line.startswith("RRULE") for line in lines)
     assert "DTSTART;TZID=Asia/Jakarta:20260502T193000" in lines

@@ -9,7 +9,6 @@ import pytest
 
 from dakwah.models import Media, Status
 from dakwah.permissions import EDITOR_ROLE
-from pesantren.models import Membership
 from tests.dakwah.factories import ArticleFactory, KajianFactory, UstadzFactory, member
 from tests.factories import PesantrenFactory, make_product
 
@@ -42,7 +41,9 @@ def test_article_page_shows_body_dates_and_share_link(client):
     url = "http://testserver/dakwah/artikel/adab-menuntut-ilmu/"
     share = "https://wa.me/?text=" + quote(f"Adab Menuntut Ilmu {url}", safe="")
     assert f'href="{share}"' in html
-    assert share.endswith("Adab%20Menuntut%20Ilmu%20http%3A%2F%2Ftestserver%2Fdakwah%2Fartikel%2Fadab-menuntut-ilmu%2F")
+    assert share.endswith(
+        "Adab%20Menuntut%20Ilmu%20http%3A%2F%2Ftestserver%2Fdakwah%2Fartikel%2Fadab-menuntut-ilmu%2F"
+    )
     assert f'<meta property="og:url" content="{url}">' in html
     assert '<meta property="og:title" content="Adab Menuntut Ilmu">' in html
     assert '<meta property="og:type" content="article">' in html
@@ -50,7 +51,9 @@ def test_article_page_shows_body_dates_and_share_link(client):
 
 
 def test_linked_products_come_after_the_body_never_inside_a_quotation(client):
-    article = ArticleFactory(slug="kitab", body=f"<p>Pengantar</p>{QURAN}<p>Penutup</p>")
+    article = ArticleFactory(
+        slug="kitab", body=f"<p>Pengantar</p>{QURAN}<p>Penutup</p>"
+    )
     product = make_product(article.pesantren, title="Kitab Ta'lim Muta'allim")
     article.linked_products.set([product])
 
@@ -58,7 +61,7 @@ def test_linked_products_come_after_the_body_never_inside_a_quotation(client):
 
     body_end = html.index("<p>Penutup</p></div>")
     assert html.index(f'data-product-id="{product.pk}"') > body_end
-    quotation = re.search(r"<blockquote.*?</blockquote>", html, re.S).group(0)
+    quotation = re.search(r"<blockquote.*?</blockquote>", html, re.DOTALL).group(0)
     assert "data-product-id" not in quotation
     assert "Kitab Ta&#x27;lim Muta&#x27;allim" in html[body_end:]
 
@@ -80,7 +83,10 @@ def test_video_is_a_click_to_load_facade_on_the_privacy_domain(client):
     html = page(client, "/dakwah/artikel/video/")
 
     assert "<iframe" not in html
-    assert 'data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&amp;rel=0"' in html
+    assert (
+        'data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&amp;rel=0"'
+        in html
+    )
     assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html
     assert "i.ytimg.com" not in html
 
@@ -125,7 +131,10 @@ def test_kajian_page_shows_next_date_in_wib_calendar_and_share(client):
 
 def test_kajian_lists_split_upcoming_and_past(client):
     KajianFactory(title="Akan Datang")
-    KajianFactory(title="Sudah Lewat", starts_at=datetime(2020, 1, 1, 19, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    KajianFactory(
+        title="Sudah Lewat",
+        starts_at=datetime(2020, 1, 1, 19, 0, tzinfo=ZoneInfo("Asia/Jakarta")),
+    )
 
     upcoming = page(client, "/dakwah/kajian/")
     past = page(client, "/dakwah/kajian/selesai/")
@@ -186,7 +195,9 @@ def test_dakwah_home_shows_latest_articles_upcoming_kajian_and_categories(client
     assert 'href="/dakwah/feed/artikel/"' in html
 
 
-def test_dakwah_home_query_count_does_not_grow_with_content(client, django_assert_num_queries):
+def test_dakwah_home_query_count_does_not_grow_with_content(
+    client, django_assert_num_queries
+):
     for _ in range(3):
         ArticleFactory()
         KajianFactory()

@@ -11,7 +11,9 @@ def test_pasted_script_is_removed_with_its_content():
 
 
 def test_event_handler_attributes_are_removed():
-    cleaned = sanitise_html('<p onclick="steal()">a<img src="/x.jpg" onerror="steal()"></p>')
+    cleaned = sanitise_html(
+        '<p onclick="steal()">a<img src="/x.jpg" onerror="steal()"></p>'
+    )
 
     assert cleaned == '<p>a<img src="/x.jpg"></p>'
 
@@ -49,8 +51,10 @@ def test_invalid_direction_and_language_values_are_dropped():
 def test_headings_lists_links_and_images_survive():
     html = (
         "<h2>Judul</h2><ol><li>satu</li></ol><ul><li>dua</li></ul>"
-        '<p><a href="https://kesan.test/x" rel="noopener noreferrer nofollow">tautan</a></p>'
-        '<figure><img src="https://kesan.test/a.jpg" alt="gambar"><figcaption>c</figcaption></figure>'
+        '<p><a href="https://kesan.test/x" rel="noopener noreferrer nofollow">'
+        "tautan</a></p>"
+        '<figure><img src="https://kesan.test/a.jpg" alt="gambar">'
+        "<figcaption>c</figcaption></figure>"
     )
 
     assert sanitise_html(html) == html

@@ -11,7 +11,9 @@ from dakwah.models import Recurrence
 from dakwah.schedule import IndonesianTimeZone, local_datetime
 from tests.dakwah.factories import KajianFactory
 
-WIB, WITA, WIT = (ZoneInfo(zone) for zone in ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"))
+WIB, WITA, WIT = (
+    ZoneInfo(zone) for zone in ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,22 +71,27 @@ def test_weekday_rolls_over_to_the_next_week_once_the_wit_session_is_over():
 
 def test_weekly_kajian_with_an_end_date_stops_after_its_last_session():
     kajian = weekly(
-        date(2026, 2, 23), time(16, 0), IndonesianTimeZone.WITA, repeat_until=date(2026, 3, 16)
+        date(2026, 2, 23),
+        time(16, 0),
+        IndonesianTimeZone.WITA,
+        repeat_until=date(2026, 3, 16),
     )
 
-    assert kajian.next_start_at(now=datetime(2026, 3, 16, 15, 0, tzinfo=WITA)) == datetime(
-        2026, 3, 16, 16, 0, tzinfo=WITA
-    )
+    assert kajian.next_start_at(
+        now=datetime(2026, 3, 16, 15, 0, tzinfo=WITA)
+    ) == datetime(2026, 3, 16, 16, 0, tzinfo=WITA)
     assert kajian.next_start_at(now=datetime(2026, 3, 16, 17, 31, tzinfo=WITA)) is None
     assert kajian.last_start() == datetime(2026, 3, 16, 16, 0, tzinfo=WITA)
 
 
 def test_one_off_kajian_is_over_after_its_session():
-    kajian = KajianFactory(starts_at=datetime(2026, 5, 2, 19, 30, tzinfo=WITA), time_zone="Asia/Makassar")
-
-    assert kajian.next_start_at(now=datetime(2026, 5, 2, 19, 0, tzinfo=WITA)) == datetime(
-        2026, 5, 2, 19, 30, tzinfo=WITA
+    kajian = KajianFactory(
+        starts_at=datetime(2026, 5, 2, 19, 30, tzinfo=WITA), time_zone="Asia/Makassar"
     )
+
+    assert kajian.next_start_at(
+        now=datetime(2026, 5, 2, 19, 0, tzinfo=WITA)
+    ) == datetime(2026, 5, 2, 19, 30, tzinfo=WITA)
     assert kajian.next_start_at(now=datetime(2026, 5, 2, 21, 1, tzinfo=WITA)) is None
 
 
@@ -93,7 +100,8 @@ def test_upcoming_kajian_are_sorted_by_their_real_moment_across_zones():
     # 18.00 WIB, and 19.00 WIT = 17.00 WIB on the same Wednesday.
     wib = KajianFactory(starts_at=datetime(2026, 12, 2, 18, 0, tzinfo=WIB))
     wit = KajianFactory(
-        starts_at=datetime(2026, 12, 2, 19, 0, tzinfo=WIT), time_zone=IndonesianTimeZone.WIT
+        starts_at=datetime(2026, 12, 2, 19, 0, tzinfo=WIT),
+        time_zone=IndonesianTimeZone.WIT,
     )
     weekly_wib = weekly(date(2026, 1, 7), time(17, 30), IndonesianTimeZone.WIB)
     KajianFactory(starts_at=datetime(2026, 11, 30, 18, 0, tzinfo=WIB))  # over
@@ -108,7 +116,10 @@ def test_past_kajian_lists_finished_ones_latest_first():
     now = datetime(2026, 12, 1, 12, 0, tzinfo=WIB)
     older = KajianFactory(starts_at=datetime(2026, 10, 1, 18, 0, tzinfo=WIB))
     series = weekly(
-        date(2026, 2, 23), time(16, 0), IndonesianTimeZone.WIB, repeat_until=date(2026, 11, 2)
+        date(2026, 2, 23),
+        time(16, 0),
+        IndonesianTimeZone.WIB,
+        repeat_until=date(2026, 11, 2),
     )
     KajianFactory(starts_at=datetime(2026, 12, 5, 18, 0, tzinfo=WIB))  # to come
     weekly(date(2026, 1, 7), time(17, 30), IndonesianTimeZone.WIB)  # no end

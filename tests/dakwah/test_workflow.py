@@ -67,7 +67,9 @@ def test_editor_writes_submits_and_owner_publishes(pesantren, owner, editor, ust
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
     assert article.date_published is not None
-    events = list(article.events.order_by("id").values_list("action", "actor", "to_status"))
+    events = list(
+        article.events.order_by("id").values_list("action", "actor", "to_status")
+    )
     assert events == [
         (ContentEvent.Action.SUBMITTED, editor.pk, Status.IN_REVIEW),
         (ContentEvent.Action.PUBLISHED, owner.pk, Status.PUBLISHED),
@@ -84,7 +86,9 @@ def test_editor_cannot_publish(pesantren, editor, ustadz):
     assert Article.objects.get(pk=article.pk).status == Status.IN_REVIEW
 
 
-def test_editor_of_another_pesantren_cannot_write_submit_or_edit(pesantren, editor, ustadz):
+def test_editor_of_another_pesantren_cannot_write_submit_or_edit(
+    pesantren, editor, ustadz
+):
     outsider = member(PesantrenFactory(), EDITOR_ROLE)
     article = write_article(editor, pesantren, ustadz)
 
@@ -102,7 +106,9 @@ def test_editor_of_another_pesantren_cannot_write_submit_or_edit(pesantren, edit
 
 def test_owner_of_another_pesantren_cannot_publish_or_touch_a_kajian(pesantren, editor):
     other_owner = member(PesantrenFactory(), Membership.Role.OWNER)
-    kajian = KajianFactory(pesantren=pesantren, status=Status.IN_REVIEW, date_published=None)
+    kajian = KajianFactory(
+        pesantren=pesantren, status=Status.IN_REVIEW, date_published=None
+    )
 
     with pytest.raises(PermissionDenied):
         services.publish(kajian, user=other_owner)
@@ -158,7 +164,9 @@ def test_a_published_article_cannot_be_submitted_or_published_again(pesantren, o
     assert article.events.count() == 0
 
 
-def test_editor_cannot_change_a_published_article_but_owner_can(pesantren, owner, editor):
+def test_editor_cannot_change_a_published_article_but_owner_can(
+    pesantren, owner, editor
+):
     article = ArticleFactory(pesantren=pesantren, title="Asli")
 
     with pytest.raises(PermissionDenied):
@@ -168,7 +176,9 @@ def test_editor_cannot_change_a_published_article_but_owner_can(pesantren, owner
     assert Article.objects.get(pk=article.pk).title == "Diubah pemilik"
 
 
-def test_owner_returns_an_article_in_review_to_draft_with_remarks(pesantren, owner, editor, ustadz):
+def test_owner_returns_an_article_in_review_to_draft_with_remarks(
+    pesantren, owner, editor, ustadz
+):
     article = write_article(editor, pesantren, ustadz)
     services.submit_for_review(article, user=editor)
 
@@ -235,8 +245,12 @@ def test_writable_pesantren_lists_only_verified_ones_with_a_writer_role():
     writes = PesantrenFactory()
     Membership.objects.create(pesantren=writes, user=user, role=EDITOR_ROLE)
     staff_only = PesantrenFactory()
-    Membership.objects.create(pesantren=staff_only, user=user, role=Membership.Role.STAFF)
+    Membership.objects.create(
+        pesantren=staff_only, user=user, role=Membership.Role.STAFF
+    )
     suspended = PesantrenFactory(status=Pesantren.Status.SUSPENDED)
-    Membership.objects.create(pesantren=suspended, user=user, role=Membership.Role.OWNER)
+    Membership.objects.create(
+        pesantren=suspended, user=user, role=Membership.Role.OWNER
+    )
 
     assert list(permissions.writable_pesantren(user)) == [writes]
