@@ -236,7 +236,10 @@ def _seed_article(
         title=title,
         summary=summary,
         body=body,
-        category=Category.objects.get(slug=category_slug),
+        # Made by migration 0002; created here too for a database without it.
+        category=Category.objects.get_or_create(
+            slug=category_slug, defaults={"name": category_slug.title()}
+        )[0],
         author=ustadz_by_slug[ustadz_slug],
         tags=tags,
         linked_products=list(products) if product_title else [],

@@ -9,7 +9,13 @@ import pytest
 
 from dakwah.models import Media, Status
 from dakwah.permissions import EDITOR_ROLE
-from tests.dakwah.factories import ArticleFactory, KajianFactory, UstadzFactory, member
+from tests.dakwah.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    KajianFactory,
+    UstadzFactory,
+    member,
+)
 from tests.factories import PesantrenFactory, make_product
 
 pytestmark = pytest.mark.django_db
@@ -184,6 +190,7 @@ def test_dakwah_search_finds_articles_kajian_and_ustadz_by_every_word(client):
 
 
 def test_dakwah_home_shows_latest_articles_upcoming_kajian_and_categories(client):
+    CategoryFactory(slug="aqidah", name="Aqidah")
     ArticleFactory(title="Artikel Terbaru")
     KajianFactory(title="Kajian Pekan Ini")
 

@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from dakwah import services
-from dakwah.models import Category, Recurrence
+from dakwah.models import Recurrence
 from dakwah.permissions import EDITOR_ROLE
 from dakwah.schedule import IndonesianTimeZone, local_datetime
 from pesantren.models import Membership
-from tests.dakwah.factories import UstadzFactory, member
+from tests.dakwah.factories import CategoryFactory, UstadzFactory, member
 from tests.factories import PesantrenFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_editor_article_and_weekly_kajian_reach_every_page_once_published(client
         summary="Tafsir QS. Al-Insyirah: 6.",
         body=f'<blockquote class="quran" lang="ar" dir="rtl"><p>{VERSE}</p>'
         "</blockquote><script>document.location='https://evil.test'</script>",
-        category=Category.objects.get(slug="tafsir"),
+        category=CategoryFactory(slug="tafsir", name="Tafsir"),
         author=ustadz,
     )
     services.submit_for_review(article, user=editor)
