@@ -10,7 +10,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    FileExtensionValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +27,8 @@ from pesantren.models import Pesantren
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 # A session ends the same day; upcoming_condition() relies on it.
 MAX_DURATION_MINUTES = 12 * 60
+# Formats every phone browser plays in an <audio> element.
+AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus"]
 
 
 class Category(models.Model):
@@ -376,7 +382,11 @@ class Media(models.Model):
         help_text=_("The 11-character video id, e.g. dQw4w9WgXcQ."),
     )
     audio_file = models.FileField(
-        _("Audio file"), upload_to="dakwah/audio/", blank=True
+        _("Audio file"),
+        upload_to="dakwah/audio/",
+        blank=True,
+        validators=[FileExtensionValidator(AUDIO_EXTENSIONS)],
+        help_text=_("MP3, M4A, OGG or Opus."),
     )
     position = models.PositiveSmallIntegerField(_("Position"), default=0)
 

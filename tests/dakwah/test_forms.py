@@ -2,6 +2,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dakwah import services
 from dakwah.forms import ArticleForm, KajianForm, MediaForm, parse_youtube_id
@@ -143,3 +144,11 @@ def test_media_form_takes_a_youtube_link():
 
     assert form.is_valid(), form.errors
     assert form.service_fields()["youtube_id"] == "dQw4w9WgXcQ"
+
+
+def test_media_form_refuses_an_audio_file_that_is_not_audio():
+    upload = SimpleUploadedFile("ceramah.exe", b"MZ", content_type="audio/mpeg")
+    form = MediaForm({"title": "Ceramah", "position": 0}, {"audio_file": upload})
+
+    assert form.is_valid() is False
+    assert list(form.errors) == ["audio_file"]
