@@ -222,11 +222,11 @@ def _transition(content, action, actor, reason=""):
     starts_from, leads_to = TRANSITIONS[action]
     if locked.status not in starts_from:
         raise ValidationError(
-            _("%(title)s is %(status)s; it cannot be %(action)s.")
+            _("“%(action)s” is not possible: %(title)s is %(status)s.")
             % {
+                "action": action.label,
                 "title": locked.title,
                 "status": locked.get_status_display().lower(),
-                "action": action.label.lower(),
             }
         )
 

@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext as _
 
 from dakwah import services
 from dakwah.forms import ArticleForm, KajianForm, MediaForm, parse_youtube_id
@@ -134,7 +135,7 @@ def test_kajian_form_needs_a_venue_or_an_online_link():
     form = KajianForm(data, pesantren=pesantren)
 
     assert form.is_valid() is False
-    assert form.errors["__all__"] == ["Give the venue, the online link, or both."]
+    assert form.errors["__all__"] == [_("Give the venue, the online link, or both.")]
 
 
 def test_media_form_takes_a_youtube_link():

@@ -6,6 +6,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils.translation import gettext as _
 
 from dakwah.models import Media, Status
 from dakwah.permissions import EDITOR_ROLE
@@ -109,7 +110,8 @@ def test_writer_previews_a_draft_and_an_editor_of_another_pesantren_cannot(clien
     client.force_login(member(article.pesantren, EDITOR_ROLE))
 
     html = page(client, "/dakwah/artikel/draf/")
-    assert "Preview: this article is not public (Draft)." in html
+    preview = _("Preview: this article is not public (%(status)s).")
+    assert preview % {"status": _("Draft")} in html
     assert '<meta name="robots" content="noindex">' in html
 
     client.force_login(member(PesantrenFactory(), EDITOR_ROLE))
@@ -128,7 +130,7 @@ def test_kajian_page_shows_next_date_in_wib_calendar_and_share(client):
     html = page(client, "/dakwah/kajian/safari-dakwah/")
 
     assert "Sabtu, 3 Mei 2036 · 18.30 WIB</time>" in html
-    assert "(19.30 WITA local time)" in html
+    assert f"(19.30 WITA {_('local time')})" in html
     assert 'href="/dakwah/kajian/safari-dakwah/kalender.ics"' in html
     url = quote("Safari Dakwah http://testserver/dakwah/kajian/safari-dakwah/", safe="")
     assert f'href="https://wa.me/?text={url}"' in html
@@ -205,7 +207,7 @@ def test_dakwah_home_shows_latest_articles_upcoming_kajian_and_categories(client
 def test_dakwah_home_query_count_does_not_grow_with_content(
     client, django_assert_num_queries
 ):
-    for _ in range(3):
+    for _number in range(3):
         ArticleFactory()
         KajianFactory()
     client.get("/dakwah/")  # warms the category menu cache
@@ -215,7 +217,7 @@ def test_dakwah_home_query_count_does_not_grow_with_content(
     with django_assert_num_queries(5):
         client.get("/dakwah/")
 
-    for _ in range(5):
+    for _number in range(5):
         ArticleFactory()
         KajianFactory()
     with django_assert_num_queries(5):

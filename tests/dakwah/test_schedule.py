@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import Context, Template
+from django.utils.translation import gettext as _
 
 from dakwah import selectors
 from dakwah.models import Recurrence
@@ -141,7 +142,7 @@ def test_session_time_is_shown_in_wib_with_the_local_day_when_it_differs():
     html = render_time(kajian, datetime(2026, 12, 4, 0, 30, tzinfo=WIT))
 
     assert "Kamis, 3 Desember 2026 · 22.30 WIB" in html
-    assert "(Jumat 00.30 WIT local time)" in html
+    assert f"(Jumat 00.30 WIT {_('local time')})" in html
 
 
 def test_a_wib_session_shows_no_second_zone():
@@ -150,4 +151,4 @@ def test_a_wib_session_shows_no_second_zone():
     html = render_time(kajian, kajian.local_start)
 
     assert "Kamis, 3 Desember 2026 · 18.15 WIB</time>" in html
-    assert "local time" not in html
+    assert _("local time") not in html

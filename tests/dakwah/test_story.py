@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from dakwah import services
 from dakwah.models import Recurrence
@@ -82,7 +83,7 @@ def test_editor_article_and_weekly_kajian_reach_every_page_once_published(client
     next_start = kajian.next_start_at().astimezone(ZoneInfo("Asia/Jakarta"))
     assert next_start.time() == time(17, 15)
     assert f"{next_start.day} " in kajian_page and "17.15 WIB</time>" in kajian_page
-    assert "(18.15 WITA local time)" in kajian_page
+    assert f"(18.15 WITA {_('local time')})" in kajian_page
     calendar = client.get(f"{kajian.get_absolute_url()}kalender.ics").content.decode()
     assert "DTSTART;TZID=Asia/Makassar:20260108T181500\r\n" in calendar
     assert "RRULE:FREQ=WEEKLY;BYDAY=TH\r\n" in calendar

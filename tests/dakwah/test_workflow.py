@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 from dakwah import permissions, services
 from dakwah.models import Article, ContentEvent, Status
@@ -254,3 +255,17 @@ def test_writable_pesantren_lists_only_verified_ones_with_a_writer_role():
     )
 
     assert list(permissions.writable_pesantren(user)) == [writes]
+
+
+def test_refused_transition_says_what_and_why(pesantren, editor):
+    article = ArticleFactory(pesantren=pesantren, title="Sudah Terbit")
+
+    with pytest.raises(ValidationError) as error:
+        services.submit_for_review(article, user=editor)
+
+    expected = _("“%(action)s” is not possible: %(title)s is %(status)s.") % {
+        "action": _("Submitted for review"),
+        "title": "Sudah Terbit",
+        "status": _("Published").lower(),
+    }
+    assert error.value.messages == [expected]
