@@ -38,6 +38,17 @@ def parse_youtube_id(value):
     return candidate if YOUTUBE_ID.match(candidate) else None
 
 
+def _file_fields(data, *names):
+    """Keep a file field only if a file was uploaded ("" when it was cleared)."""
+    for name in names:
+        value = data.pop(name, None)
+        if value is False:
+            data[name] = ""
+        elif value:
+            data[name] = value
+    return data
+
+
 class TagsField(forms.CharField):
     """Tags typed as one comma-separated line."""
 
@@ -87,9 +98,7 @@ class ArticleForm(forms.ModelForm):
 
     def service_fields(self):
         """Keyword arguments for ``services.create_article``/``update_article``."""
-        data = dict(self.cleaned_data)
-        if not data.get("cover_image"):
-            data.pop("cover_image", None)
+        data = _file_fields(dict(self.cleaned_data), "cover_image")
         data["linked_products"] = list(data["linked_products"])
         return data
 
@@ -155,9 +164,7 @@ class KajianForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         data.pop("start_date", None)
         data.pop("start_time", None)
-        if not data.get("poster"):
-            data.pop("poster", None)
-        return data
+        return _file_fields(data, "poster")
 
 
 class MediaForm(forms.ModelForm):

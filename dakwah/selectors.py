@@ -6,10 +6,10 @@ commerce: they go through the marketplace's own listing, so a product that is
 hidden or no longer for sale is never shown under an article.
 """
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from dakwah.models import Article, Category, Kajian, Media, Status, Ustadz
+from dakwah.models import Article, Category, Kajian, Status, Ustadz
 from forks.catalogue.models import Product
 from forks.partner.models import StockRecord
 from marketplace.selectors import listed_products
@@ -45,7 +45,7 @@ def article_for_detail(slug, include_unpublished=False):
     )
     return (
         articles.select_related("author", "pesantren", "category")
-        .prefetch_related("tags", Prefetch("media", queryset=Media.objects.all()))
+        .prefetch_related("tags", "media")
         .filter(slug=slug)
         .first()
     )
@@ -55,7 +55,7 @@ def kajian_for_detail(slug, include_unpublished=False):
     kajian = Kajian.objects.all() if include_unpublished else Kajian.objects.public()
     return (
         kajian.select_related("ustadz", "pesantren")
-        .prefetch_related(Prefetch("media", queryset=Media.objects.all()))
+        .prefetch_related("media")
         .filter(slug=slug)
         .first()
     )
