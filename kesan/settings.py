@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     # Our apps come before Oscar so that their templates win.
     "kesan",
     "pesantren.apps.PesantrenConfig",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from dakwah.demo import seed_dakwah_demo
 from marketplace.demo import build
 
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
     def load_demo(self):
         pesantren_by_slug, created = build.seed_demo_catalogue()
         accounts, password = build.seed_accounts(pesantren_by_slug)
+        accounts += seed_dakwah_demo(pesantren_by_slug)
         self.stdout.write(f"Demo catalogue: {len(pesantren_by_slug)} pesantren, {created} new products.")
         self.print_accounts(accounts, password)
 
