@@ -82,8 +82,9 @@ def test_storefront_query_count_is_flat(
     client, django_assert_num_queries, catalogue, per_page
 ):
     # SAVEPOINT; SELECT the pesantren; SELECT its categories; COUNT its
-    # products; RELEASE SAVEPOINT; the grid.
-    expected = 9
+    # products; RELEASE SAVEPOINT; the grid; its latest articles and its
+    # kajian (the dakwah block beside the products).
+    expected = 11
     url = f"{catalogue['seller'].get_absolute_url()}?per_page={per_page}"
 
     response = count_second_request(client, django_assert_num_queries, url, expected)

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError
 from django.db import transaction
 
+from dakwah import demo as dakwah_demo
 from forks.catalogue.models import Category, Product, ProductCategory, ProductImage
 from forks.partner.models import StockRecord
 from marketplace import selectors
@@ -93,12 +94,20 @@ def test_demo_products_have_images_prices_stock_weights_and_food_numbers(seeded)
     assert any(s.num_in_stock == 0 for s in StockRecord.objects.all())
 
 
+def expected_account_count():
+    """An owner per pesantren, the admin, a buyer, and a dakwah editor for
+    each pesantren that has ustadz in the dakwah demo."""
+    editors = {pesantren_slug for pesantren_slug, *_rest in dakwah_demo.USTADZ}
+    return Pesantren.objects.count() + 2 + len(editors)
+
+
 def test_demo_has_the_admin_and_one_seller_per_pesantren(seeded):
     admin = get_user_model().objects.get(email="admin@kesan.test")
     assert (admin.is_staff, admin.is_superuser) == (True, True)
     for pesantren in Pesantren.objects.all():
-        (membership,) = pesantren.memberships.select_related("user")
-        assert membership.role == Membership.Role.OWNER
+        (membership,) = pesantren.memberships.filter(
+            role=Membership.Role.OWNER
+        ).select_related("user")
         assert membership.user.email == f"penjual@{pesantren.slug}.kesan.test"
         assert (membership.user.is_staff, membership.user.is_superuser) == (
             False,
@@ -116,7 +125,7 @@ def test_development_password_is_set_and_printed_only_with_debug(seeded, setting
 
     # Then every account has the development password, which is printed
     users = get_user_model().objects.all()
-    assert users.count() == Pesantren.objects.count() + 2  # and the admin and a buyer
+    assert users.count() == expected_account_count()
     assert all(
         user.check_password(settings.MARKETPLACE_DEMO_PASSWORD) for user in users
     )
@@ -132,7 +141,7 @@ def test_accounts_get_unusable_passwords_without_debug(seeded, settings):
 
     # Then no account can sign in with a password, and none is printed
     users = get_user_model().objects.all()
-    assert users.count() == Pesantren.objects.count() + 2
+    assert users.count() == expected_account_count()
     assert [user.email for user in users if user.has_usable_password()] == []
     assert settings.MARKETPLACE_DEMO_PASSWORD not in seeded
     assert "Accounts (DEBUG is off: no password set; use changepassword):" in seeded
