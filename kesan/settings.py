@@ -241,11 +241,19 @@ STORAGES = {
     },
 }
 
+# Uploaded pictures (kesan/images.py): checked before anything is stored.
+KESAN_IMAGE_MAX_BYTES = env.int("KESAN_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)
+KESAN_IMAGE_MAX_PIXELS = env.int("KESAN_IMAGE_MAX_PIXELS", default=40_000_000)
+# Longest side of a stored original; phone photos are scaled down to it.
+KESAN_IMAGE_MAX_SIDE = 2000
+
 # E-mail --------------------------------------------------------------------
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="KESAN <no-reply@kesan.test>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Links in e-mails sent by Celery, which has no request to take a host from.
+KESAN_SITE_URL = env.str("KESAN_SITE_URL", default="http://127.0.0.1:8000")
 
 # Search --------------------------------------------------------------------
 

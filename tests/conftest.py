@@ -4,6 +4,7 @@ a missing service is an error, never a silent skip."""
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 
 def pytest_sessionstart(session):
@@ -23,3 +24,19 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def english(client, settings):
+    """Pages and messages in English, the source language, so that asserts do
+    not change when the Indonesian catalogue gains a translation."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to an empty folder of this test only."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
