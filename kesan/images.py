@@ -43,7 +43,10 @@ def clean_image(uploaded):
         raise ValidationError(
             _("The picture is %(size)s; the limit is %(limit)s."),
             code="too_large",
-            params={"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
+            params={
+                "size": filesizeformat(uploaded.size),
+                "limit": filesizeformat(limit),
+            },
         )
     image = _decode(uploaded)
     image = ImageOps.exif_transpose(image)
@@ -106,7 +109,9 @@ class ImageUploadField(forms.FileField):
     """A file field whose cleaned value is a CleanImage."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/*"}))
+        kwargs.setdefault(
+            "widget", forms.ClearableFileInput(attrs={"accept": "image/*"})
+        )
         super().__init__(**kwargs)
 
     def to_python(self, data):

@@ -279,6 +279,20 @@ THUMBNAIL_DEBUG = False
 MARKETPLACE_PRODUCTS_PER_PAGE = env.int("MARKETPLACE_PRODUCTS_PER_PAGE", default=24)
 MARKETPLACE_MAX_PRODUCTS_PER_PAGE = 96
 MARKETPLACE_DEMO_PASSWORD = "kesan-demo-2026"
+# The Oscar product class every seller product belongs to.
+MARKETPLACE_PRODUCT_CLASS_SLUG = "produk-pesantren"
+# Net stock at or below this counts as low, unless a stockrecord sets its own.
+MARKETPLACE_LOW_STOCK_THRESHOLD = 5
+# Legality numbers a product needs before it is published, by the slug of
+# its top-level category: halal for food, herbal and cosmetics; P-IRT or BPOM
+# MD for packaged food; a BPOM number for herbal medicine and cosmetics.
+MARKETPLACE_LEGALITY_RULES = {
+    "makanan-minuman": ["halal", "pirt_or_bpom"],
+    "herbal": ["halal", "bpom"],
+    "perawatan-diri": ["bpom"],
+}
+MARKETPLACE_IMPORT_MAX_ROWS = 2000
+MARKETPLACE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
 
 # Security ------------------------------------------------------------------
 

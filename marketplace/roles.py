@@ -35,6 +35,9 @@ ADMIN_PERMISSIONS = [
     "catalogue.change_category",
     "partner.view_partner",
     "partner.view_stockrecord",
+    # The sellers' own records, for support.
+    "marketplace.view_stockchange",
+    "marketplace.view_productimport",
 ]
 
 
@@ -53,7 +56,9 @@ def admin_permissions():
         f"{p.content_type.app_label}.{p.codename}" for p in found
     }
     if missing:
-        raise MissingPermission(f"Run migrate first; missing: {', '.join(sorted(missing))}")
+        raise MissingPermission(
+            f"Run migrate first; missing: {', '.join(sorted(missing))}"
+        )
     return found
 
 

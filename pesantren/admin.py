@@ -16,7 +16,13 @@ from pesantren import regions, services
 from pesantren.forms import DecisionForm, OpopForm
 from pesantren.models import CurationEvent, Invitation, Membership, Pesantren
 
-CURATED_FIELDS = ["status", "is_opop_member", "opop_level", "opop_pillar", "is_featured"]
+CURATED_FIELDS = [
+    "status",
+    "is_opop_member",
+    "opop_level",
+    "opop_pillar",
+    "is_featured",
+]
 
 
 class MembershipInline(admin.TabularInline):
@@ -32,8 +38,16 @@ class CurationEventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     verbose_name_plural = _("Decisions")
-    fields = ["date_created", "kind", "actor", "reason", "status_before", "status_after",
-              "opop_level", "opop_pillar"]
+    fields = [
+        "date_created",
+        "kind",
+        "actor",
+        "reason",
+        "status_before",
+        "status_after",
+        "opop_level",
+        "opop_pillar",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -71,33 +85,91 @@ class ProvinceFilter(admin.SimpleListFilter):
 
 @admin.register(Pesantren)
 class PesantrenAdmin(admin.ModelAdmin):
-    list_display = ["name", "status", "province", "opop", "is_featured", "product_count",
-                    "date_created"]
-    list_filter = ["status", ProvinceFilter, "is_opop_member", "opop_pillar", "opop_level",
-                   "is_featured", "legal_entity_type"]
-    search_fields = ["name", "slug", "legal_entity_name", "leader_name", "nib",
-                     "memberships__user__email"]
+    list_display = [
+        "name",
+        "status",
+        "province",
+        "opop",
+        "is_featured",
+        "product_count",
+        "date_created",
+    ]
+    list_filter = [
+        "status",
+        ProvinceFilter,
+        "is_opop_member",
+        "opop_pillar",
+        "opop_level",
+        "is_featured",
+        "legal_entity_type",
+    ]
+    search_fields = [
+        "name",
+        "slug",
+        "legal_entity_name",
+        "leader_name",
+        "nib",
+        "memberships__user__email",
+    ]
     date_hierarchy = "date_created"
     readonly_fields = [*CURATED_FIELDS, "partner", "date_created", "date_updated"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "short_description", "description", "logo",
-                           "banner", "leader_name", "founded_year", "whatsapp_number"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "short_description",
+                    "description",
+                    "logo",
+                    "banner",
+                    "leader_name",
+                    "founded_year",
+                    "whatsapp_number",
+                ]
+            },
+        ),
         (_("Curation"), {"fields": [*CURATED_FIELDS, "date_created", "date_updated"]}),
-        (_("Legal seller"), {"fields": ["legal_entity_type", "legal_entity_name", "nib",
-                                        "tax_number"]}),
-        (_("Address"), {"fields": ["province_code", "regency_code", "district_code",
-                                   "postcode", "address"]}),
-        (_("Payouts"), {"fields": ["bank_name", "bank_account_number",
-                                   "bank_account_holder"]}),
+        (
+            _("Legal seller"),
+            {"fields": ["legal_entity_type", "legal_entity_name", "nib", "tax_number"]},
+        ),
+        (
+            _("Address"),
+            {
+                "fields": [
+                    "province_code",
+                    "regency_code",
+                    "district_code",
+                    "postcode",
+                    "address",
+                ]
+            },
+        ),
+        (
+            _("Payouts"),
+            {"fields": ["bank_name", "bank_account_number", "bank_account_holder"]},
+        ),
         (_("Oscar"), {"fields": ["partner"]}),
     ]
     inlines = [CurationEventInline, MembershipInline, InvitationInline]
-    actions = ["verify", "reject", "suspend", "reinstate", "mark_opop", "unmark_opop",
-               "feature", "unfeature"]
+    actions = [
+        "verify",
+        "reject",
+        "suspend",
+        "reinstate",
+        "mark_opop",
+        "unmark_opop",
+        "feature",
+        "unfeature",
+    ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            product_count=Count("partner__stockrecords", distinct=True)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(product_count=Count("partner__stockrecords", distinct=True))
         )
 
     def has_add_permission(self, request):
@@ -124,19 +196,27 @@ class PesantrenAdmin(admin.ModelAdmin):
 
     # Status decisions --------------------------------------------------------
 
-    @admin.action(description=_("Verify the selected pesantren"), permissions=["change"])
+    @admin.action(
+        description=_("Verify the selected pesantren"), permissions=["change"]
+    )
     def verify(self, request, queryset):
         return self._decide(request, queryset, "verify", reason_required=False)
 
-    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
+    @admin.action(
+        description=_("Reject the selected applications"), permissions=["change"]
+    )
     def reject(self, request, queryset):
         return self._decide(request, queryset, "reject", reason_required=True)
 
-    @admin.action(description=_("Suspend the selected pesantren"), permissions=["change"])
+    @admin.action(
+        description=_("Suspend the selected pesantren"), permissions=["change"]
+    )
     def suspend(self, request, queryset):
         return self._decide(request, queryset, "suspend", reason_required=True)
 
-    @admin.action(description=_("Reinstate the selected pesantren"), permissions=["change"])
+    @admin.action(
+        description=_("Reinstate the selected pesantren"), permissions=["change"]
+    )
     def reinstate(self, request, queryset):
         return self._decide(request, queryset, "reinstate", reason_required=False)
 
@@ -145,23 +225,31 @@ class PesantrenAdmin(admin.ModelAdmin):
         applicable = [p for p in queryset if services.can_decide(p, decision)]
         skipped = [p for p in queryset if not services.can_decide(p, decision)]
         form = DecisionForm(
-            request.POST if "apply" in request.POST else None, reason_required=reason_required
+            request.POST if "apply" in request.POST else None,
+            reason_required=reason_required,
         )
         if applicable and form.is_valid():
             for pesantren in applicable:
                 services.decide(
-                    pesantren, decision, actor=request.user, reason=form.cleaned_data["reason"]
+                    pesantren,
+                    decision,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
                 )
             self._report(request, applicable, skipped)
             return None
         if not applicable:
             self._report(request, applicable, skipped)
             return None
-        return self._confirmation_page(request, queryset, decision, form, applicable, skipped)
+        return self._confirmation_page(
+            request, queryset, decision, form, applicable, skipped
+        )
 
     # OPOP and featuring ------------------------------------------------------
 
-    @admin.action(description=_("Mark as OPOP (level and pillar)"), permissions=["change"])
+    @admin.action(
+        description=_("Mark as OPOP (level and pillar)"), permissions=["change"]
+    )
     def mark_opop(self, request, queryset):
         form = OpopForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
@@ -175,7 +263,9 @@ class PesantrenAdmin(admin.ModelAdmin):
                 )
             self._report(request, list(queryset), [])
             return None
-        return self._confirmation_page(request, queryset, "mark_opop", form, list(queryset), [])
+        return self._confirmation_page(
+            request, queryset, "mark_opop", form, list(queryset), []
+        )
 
     @admin.action(description=_("Remove the OPOP mark"), permissions=["change"])
     def unmark_opop(self, request, queryset):
@@ -195,7 +285,9 @@ class PesantrenAdmin(admin.ModelAdmin):
     def _set_featured(self, request, queryset, *, featured):
         changed, skipped = [], []
         for pesantren in queryset:
-            event = services.set_featured(pesantren, actor=request.user, featured=featured)
+            event = services.set_featured(
+                pesantren, actor=request.user, featured=featured
+            )
             (changed if event else skipped).append(pesantren)
         self._report(request, changed, skipped)
 
@@ -231,8 +323,10 @@ class PesantrenAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "Skipped %(count)d pesantren to which this does not apply: %(names)s.",
-                    "Skipped %(count)d pesantren to which this does not apply: %(names)s.",
+                    "Skipped %(count)d pesantren to which this does not apply: "
+                    "%(names)s.",
+                    "Skipped %(count)d pesantren to which this does not apply: "
+                    "%(names)s.",
                     len(skipped),
                 )
                 % {"count": len(skipped), "names": ", ".join(p.name for p in skipped)},

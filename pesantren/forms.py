@@ -60,7 +60,10 @@ def clean_tax_number(text):
             code="invalid_nik",
         )
     raise ValidationError(
-        _("Enter an NPWP (15 or 16 digits) or the NIK (16 digits) of the person responsible."),
+        _(
+            "Enter an NPWP (15 or 16 digits) or the NIK (16 digits) of the person "
+            "responsible."
+        ),
         code="invalid_tax_number",
     )
 
@@ -86,7 +89,11 @@ class RegionSelect(forms.Select):
 
     def __init__(self, parent_field, level, attrs=None):
         super().__init__(
-            {"data-region-parent": f"id_{parent_field}", "data-region-level": level, **(attrs or {})}
+            {
+                "data-region-parent": f"id_{parent_field}",
+                "data-region-level": level,
+                **(attrs or {}),
+            }
         )
 
 
@@ -121,7 +128,11 @@ class ApplicationForm(forms.ModelForm):
         max_length=40,
         help_text=_("Buyers reach the shop on this number."),
         widget=forms.TextInput(
-            attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "0812-3456-7890"}
+            attrs={
+                "inputmode": "tel",
+                "autocomplete": "tel",
+                "placeholder": "0812-3456-7890",
+            }
         ),
     )
     bank_name = forms.ChoiceField(
@@ -138,7 +149,11 @@ class ApplicationForm(forms.ModelForm):
             "regency_code": RegionSelect("province_code", "regency"),
             "district_code": RegionSelect("regency_code", "district"),
             "postcode": forms.TextInput(
-                attrs={"inputmode": "numeric", "maxlength": 5, "list": "postcode-options"}
+                attrs={
+                    "inputmode": "numeric",
+                    "maxlength": 5,
+                    "list": "postcode-options",
+                }
             ),
         }
         labels = {
@@ -151,8 +166,14 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("leader_name", "short_description", "legal_entity_name",
-                     "district_code", "postcode", "bank_account_holder"):
+        for name in (
+            "leader_name",
+            "short_description",
+            "legal_entity_name",
+            "district_code",
+            "postcode",
+            "bank_account_holder",
+        ):
             self.fields[name].required = True
         self.fields["province_code"].choices = [("", _("Choose a province"))] + list(
             regions.PROVINCE_CHOICES
@@ -162,11 +183,15 @@ class ApplicationForm(forms.ModelForm):
         self.fields["district_code"].validators = []
         province = self._chosen("province_code")
         regency = self._chosen("regency_code")
-        self.fields["regency_code"].widget.choices = [("", _("Choose a kabupaten or kota"))] + (
-            regions.regencies_of(province)
+        self.fields["regency_code"].widget.choices = [
+            ("", _("Choose a kabupaten or kota"))
+        ] + (regions.regencies_of(province))
+        districts = (
+            regions.children_of(regency) if regions.is_inside(regency, province) else []
         )
-        districts = regions.children_of(regency) if regions.is_inside(regency, province) else []
-        self.fields["district_code"].widget.choices = [("", _("Choose a kecamatan"))] + districts
+        self.fields["district_code"].widget.choices = [
+            ("", _("Choose a kecamatan"))
+        ] + districts
         self.postcode_options = regions.postcodes_of(self._chosen("district_code"))
 
     def _chosen(self, name):
@@ -179,7 +204,8 @@ class ApplicationForm(forms.ModelForm):
         nib = digits_of(self.cleaned_data["nib"])
         if not re.fullmatch(r"\d{13}", nib):
             raise ValidationError(
-                _("The NIB has 13 digits, as printed on the OSS document."), code="invalid_nib"
+                _("The NIB has 13 digits, as printed on the OSS document."),
+                code="invalid_nib",
             )
         return nib
 
@@ -192,7 +218,9 @@ class ApplicationForm(forms.ModelForm):
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
         if not regions.is_postcode(postcode):
-            raise ValidationError(_("A postcode has 5 digits."), code="invalid_postcode")
+            raise ValidationError(
+                _("A postcode has 5 digits."), code="invalid_postcode"
+            )
         return postcode
 
     def clean_bank_account_number(self):
@@ -209,8 +237,13 @@ class ApplicationForm(forms.ModelForm):
         regency = cleaned.get("regency_code")
         district = cleaned.get("district_code")
         postcode = cleaned.get("postcode")
-        if province and regency and not (
-            regions.is_region(regency, regions.REGENCY) and regions.is_inside(regency, province)
+        if (
+            province
+            and regency
+            and not (
+                regions.is_region(regency, regions.REGENCY)
+                and regions.is_inside(regency, province)
+            )
         ):
             self.add_error(
                 "regency_code",
@@ -221,8 +254,13 @@ class ApplicationForm(forms.ModelForm):
                 ),
             )
             return cleaned
-        if regency and district and not (
-            regions.is_region(district, regions.DISTRICT) and regions.is_inside(district, regency)
+        if (
+            regency
+            and district
+            and not (
+                regions.is_region(district, regions.DISTRICT)
+                and regions.is_inside(district, regency)
+            )
         ):
             self.add_error(
                 "district_code",
@@ -237,7 +275,10 @@ class ApplicationForm(forms.ModelForm):
             self.add_error(
                 "postcode",
                 ValidationError(
-                    _("%(postcode)s is not a postcode of Kecamatan %(district)s (it uses %(postcodes)s)."),
+                    _(
+                        "%(postcode)s is not a postcode of Kecamatan %(district)s (it "
+                        "uses %(postcodes)s)."
+                    ),
                     code="postcode_outside_district",
                     params={
                         "postcode": postcode,
@@ -256,7 +297,9 @@ class ApplicationForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail of the santri"),
-        widget=forms.EmailInput(attrs={"autocomplete": "off", "placeholder": "santri@contoh.id"}),
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "off", "placeholder": "santri@contoh.id"}
+        ),
     )
 
     def clean_email(self):
@@ -266,7 +309,9 @@ class InvitationForm(forms.Form):
 class DecisionForm(forms.Form):
     """The reason an admin gives for a curation decision."""
 
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, reason_required=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -274,8 +319,12 @@ class DecisionForm(forms.Form):
 
 
 class OpopForm(forms.Form):
-    level = forms.ChoiceField(label=_("OPOP level"), choices=Pesantren.OpopLevel.choices)
-    pillar = forms.ChoiceField(label=_("OPOP pillar"), choices=Pesantren.OpopPillar.choices)
+    level = forms.ChoiceField(
+        label=_("OPOP level"), choices=Pesantren.OpopLevel.choices
+    )
+    pillar = forms.ChoiceField(
+        label=_("OPOP pillar"), choices=Pesantren.OpopPillar.choices
+    )
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from pesantren import regions
 
-
 # Banks a pesantren is paid out to; sharia banks first (see DESIGN, payouts).
 BANK_CHOICES = [
     ("BSI", "Bank Syariah Indonesia (BSI)"),
@@ -124,9 +123,15 @@ class Pesantren(models.Model):
         blank=True,
         help_text=_("Sixteen digits, as DJP writes an NPWP today."),
     )
-    bank_name = models.CharField(_("Bank"), max_length=16, choices=BANK_CHOICES, blank=True)
-    bank_account_number = models.CharField(_("Account number"), max_length=20, blank=True)
-    bank_account_holder = models.CharField(_("Account holder"), max_length=128, blank=True)
+    bank_name = models.CharField(
+        _("Bank"), max_length=16, choices=BANK_CHOICES, blank=True
+    )
+    bank_account_number = models.CharField(
+        _("Account number"), max_length=20, blank=True
+    )
+    bank_account_holder = models.CharField(
+        _("Account holder"), max_length=128, blank=True
+    )
     status = models.CharField(
         _("Status"),
         max_length=16,
@@ -223,7 +228,9 @@ class Membership(models.Model):
         constraints = [
             # One user acts for one pesantren: the seller dashboard resolves
             # "my pesantren" from the signed-in user alone.
-            models.UniqueConstraint(fields=["user"], name="pesantren_one_membership_per_user")
+            models.UniqueConstraint(
+                fields=["user"], name="pesantren_one_membership_per_user"
+            )
         ]
 
     def __str__(self):
@@ -274,7 +281,10 @@ class CurationEvent(models.Model):
         _("OPOP level"), max_length=16, choices=Pesantren.OpopLevel.choices, blank=True
     )
     opop_pillar = models.CharField(
-        _("OPOP pillar"), max_length=16, choices=Pesantren.OpopPillar.choices, blank=True
+        _("OPOP pillar"),
+        max_length=16,
+        choices=Pesantren.OpopPillar.choices,
+        blank=True,
     )
     date_created = models.DateTimeField(_("When"), auto_now_add=True, db_index=True)
 
@@ -304,7 +314,10 @@ class Invitation(models.Model):
     )
     email = models.EmailField(_("E-mail"))
     role = models.CharField(
-        _("Role"), max_length=8, choices=Membership.Role.choices, default=Membership.Role.STAFF
+        _("Role"),
+        max_length=8,
+        choices=Membership.Role.choices,
+        default=Membership.Role.STAFF,
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

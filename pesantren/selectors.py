@@ -25,7 +25,9 @@ def membership_of(user):
     if not user.is_authenticated:
         return None
     return (
-        Membership.objects.select_related("pesantren__partner").filter(user=user).first()
+        Membership.objects.select_related("pesantren__partner")
+        .filter(user=user)
+        .first()
     )
 
 
@@ -47,6 +49,6 @@ def members_of(pesantren):
 
 
 def open_invitations(pesantren):
-    return pesantren.invitations.filter(status=Invitation.Status.PENDING).select_related(
-        "invited_by"
-    )
+    return pesantren.invitations.filter(
+        status=Invitation.Status.PENDING
+    ).select_related("invited_by")

@@ -76,15 +76,23 @@ def submit_application(*, applicant, logo=None, **fields):
     the applicant already acts for a pesantren.
     """
     if Membership.objects.filter(user=applicant).exists():
-        raise ValidationError(_("You already act for a pesantren."), code="already_member")
+        raise ValidationError(
+            _("You already act for a pesantren."), code="already_member"
+        )
     pesantren = create_pesantren(
         slug=unique_slug(fields["name"]), status=Status.PENDING, **fields
     )
-    Membership.objects.create(pesantren=pesantren, user=applicant, role=Membership.Role.OWNER)
+    Membership.objects.create(
+        pesantren=pesantren, user=applicant, role=Membership.Role.OWNER
+    )
     _save_logo(pesantren, logo)
     _record(pesantren, Kind.SUBMITTED, applicant, status_before=Status.PENDING)
-    logger.info("%s application submitted", pesantren.slug, extra={"pesantren_id": pesantren.pk})
-    transaction.on_commit(lambda: tasks.email_admins_new_application.delay(pesantren.pk))
+    logger.info(
+        "%s application submitted", pesantren.slug, extra={"pesantren_id": pesantren.pk}
+    )
+    transaction.on_commit(
+        lambda: tasks.email_admins_new_application.delay(pesantren.pk)
+    )
     return pesantren
 
 
@@ -97,7 +105,8 @@ def update_application(pesantren, *, applicant, logo=None, **fields):
     pesantren = Pesantren.objects.select_for_update().get(pk=pesantren.pk)
     if pesantren.status not in (Status.PENDING, Status.REJECTED):
         raise ValidationError(
-            _("Only an application waiting for review can be changed."), code="not_editable"
+            _("Only an application waiting for review can be changed."),
+            code="not_editable",
         )
     for name, value in fields.items():
         setattr(pesantren, name, value)
@@ -110,7 +119,9 @@ def update_application(pesantren, *, applicant, logo=None, **fields):
     _save_logo(pesantren, logo)
     if resubmitted:
         _record(pesantren, Kind.SUBMITTED, applicant, status_before=before)
-        transaction.on_commit(lambda: tasks.email_admins_new_application.delay(pesantren.pk))
+        transaction.on_commit(
+            lambda: tasks.email_admins_new_application.delay(pesantren.pk)
+        )
     return pesantren
 
 
@@ -167,9 +178,16 @@ def mark_opop(pesantren, *, actor, level, pillar, reason=""):
     pesantren = Pesantren.objects.select_for_update().get(pk=pesantren.pk)
     pesantren.is_opop_member = True
     pesantren.opop_level, pesantren.opop_pillar = level, pillar
-    pesantren.save(update_fields=["is_opop_member", "opop_level", "opop_pillar", "date_updated"])
+    pesantren.save(
+        update_fields=["is_opop_member", "opop_level", "opop_pillar", "date_updated"]
+    )
     return _record(
-        pesantren, Kind.OPOP_MARKED, actor, reason=reason, opop_level=level, opop_pillar=pillar
+        pesantren,
+        Kind.OPOP_MARKED,
+        actor,
+        reason=reason,
+        opop_level=level,
+        opop_pillar=pillar,
     )
 
 
@@ -178,7 +196,9 @@ def unmark_opop(pesantren, *, actor, reason=""):
     pesantren = Pesantren.objects.select_for_update().get(pk=pesantren.pk)
     pesantren.is_opop_member = False
     pesantren.opop_level = pesantren.opop_pillar = ""
-    pesantren.save(update_fields=["is_opop_member", "opop_level", "opop_pillar", "date_updated"])
+    pesantren.save(
+        update_fields=["is_opop_member", "opop_level", "opop_pillar", "date_updated"]
+    )
     return _record(pesantren, Kind.OPOP_UNMARKED, actor, reason=reason)
 
 
@@ -232,12 +252,15 @@ def invite_member(pesantren, *, invited_by, email):
     """
     if not pesantren.can_publish:
         raise ValidationError(
-            _("Staff can be invited once the pesantren is verified."), code="not_verified"
+            _("Staff can be invited once the pesantren is verified."),
+            code="not_verified",
         )
     email = email.strip().lower()
     if pesantren.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError(
-            _("%(email)s is already a member."), code="already_member", params={"email": email}
+            _("%(email)s is already a member."),
+            code="already_member",
+            params={"email": email},
         )
     invitation, _created = Invitation.objects.get_or_create(
         pesantren=pesantren,
@@ -246,9 +269,7 @@ def invite_member(pesantren, *, invited_by, email):
         defaults={"invited_by": invited_by},
     )
     token = invitation_token(invitation)
-    transaction.on_commit(
-        lambda: tasks.email_invitation.delay(invitation.pk, token)
-    )
+    transaction.on_commit(lambda: tasks.email_invitation.delay(invitation.pk, token))
     return invitation
 
 
@@ -264,7 +285,10 @@ def accept_invitation(invitation, user):
         raise ValidationError(_("This invitation is no longer open."), code="closed")
     if (user.email or "").lower() != invitation.email:
         raise ValidationError(
-            _("This invitation was sent to %(email)s. Sign in with that address to accept it."),
+            _(
+                "This invitation was sent to %(email)s. Sign in with that address to "
+                "accept it."
+            ),
             code="other_email",
             params={"email": invitation.email},
         )
@@ -293,9 +317,9 @@ def accept_invitation(invitation, user):
 @transaction.atomic
 def revoke_invitation(invitation):
     """Close an open invitation, so its link stops working."""
-    updated = Invitation.objects.filter(pk=invitation.pk, status=Invitation.Status.PENDING).update(
-        status=Invitation.Status.REVOKED, date_answered=timezone.now()
-    )
+    updated = Invitation.objects.filter(
+        pk=invitation.pk, status=Invitation.Status.PENDING
+    ).update(status=Invitation.Status.REVOKED, date_answered=timezone.now())
     return updated == 1
 
 

@@ -35,7 +35,9 @@ def site_url(path):
 
 def owner_emails(pesantren):
     owners = Membership.objects.filter(pesantren=pesantren, role=Membership.Role.OWNER)
-    return sorted(set(owners.exclude(user__email="").values_list("user__email", flat=True)))
+    return sorted(
+        set(owners.exclude(user__email="").values_list("user__email", flat=True))
+    )
 
 
 @shared_task
@@ -49,7 +51,9 @@ def email_admins_new_application(pesantren_id):
         {"pesantren": pesantren, "change_url": site_url(change_path)},
         admin_recipients(),
     )
-    logger.info("%s application e-mailed to admins", pesantren.slug, extra={"sent": sent})
+    logger.info(
+        "%s application e-mailed to admins", pesantren.slug, extra={"sent": sent}
+    )
 
 
 @shared_task

@@ -66,7 +66,11 @@ class ApplicationCreateView(LoginRequiredMixin, FormView):
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(
-            self.request, _("Application sent. An admin reviews it, usually within three working days.")
+            self.request,
+            _(
+                "Application sent. An admin reviews it, usually within three working "
+                "days."
+            ),
         )
         return redirect("pesantren:application-status")
 
@@ -102,7 +106,9 @@ class ApplicationUpdateView(LoginRequiredMixin, FormView):
         return redirect("pesantren:application-status")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(editing=True, pesantren=self.pesantren, **kwargs)
+        return super().get_context_data(
+            editing=True, pesantren=self.pesantren, **kwargs
+        )
 
 
 class ApplicationStatusView(LoginRequiredMixin, TemplateView):
@@ -139,7 +145,10 @@ class RegionOptionsView(View):
             data = {"regions": [], "postcodes": regions.postcodes_of(parent)}
         else:
             options = regions.children_of(parent) if parent else []
-            data = {"regions": [{"code": c, "name": n} for c, n in options], "postcodes": []}
+            data = {
+                "regions": [{"code": c, "name": n} for c, n in options],
+                "postcodes": [],
+            }
         response = JsonResponse(data)
         patch_cache_control(response, public=True, max_age=86400)
         return response
@@ -165,9 +174,10 @@ class InvitationView(TemplateView):
             return self.render_to_response(self.get_context_data(errors=error.messages))
         messages.success(
             request,
-            _("Welcome to the shop of %(name)s.") % {"name": self.invitation.pesantren.name},
+            _("Welcome to the shop of %(name)s.")
+            % {"name": self.invitation.pesantren.name},
         )
-        return redirect("pesantren:application-status")
+        return redirect("seller:overview")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -3,8 +3,8 @@
 import io
 
 import pytest
-from django.core import mail
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.urls import reverse
 from PIL import Image
 
@@ -93,9 +93,16 @@ def test_application_opens_a_pending_pesantren_owned_by_the_applicant(
     membership = Membership.objects.get()
     assert (membership.user, membership.role) == (applicant, Membership.Role.OWNER)
     event = CurationEvent.objects.get()
-    assert (event.kind, event.actor, event.status_after) == ("submitted", applicant, "pending")
+    assert (event.kind, event.actor, event.status_after) == (
+        "submitted",
+        applicant,
+        "pending",
+    )
     assert [m.to for m in mail.outbox] == [["kurator@kesan.test"]]
-    assert mail.outbox[0].subject == "New pesantren application: Pesantren Darul Ulum Contoh"
+    assert (
+        mail.outbox[0].subject
+        == "New pesantren application: Pesantren Darul Ulum Contoh"
+    )
     assert f"/admin/pesantren/pesantren/{pesantren.pk}/change/" in mail.outbox[0].body
 
 
@@ -130,12 +137,14 @@ def test_a_nik_is_accepted_as_tax_number(client, applicant):
         (
             "tax_number",
             "12.345",
-            "Enter an NPWP (15 or 16 digits) or the NIK (16 digits) of the person responsible.",
+            "Enter an NPWP (15 or 16 digits) or the NIK (16 digits) of the person "
+            "responsible.",
         ),
         (
             "tax_number",
             "3517019999900001",
-            "A 16-digit number that does not start with 0 is a NIK, and this one is not "
+            "A 16-digit number that does not start with 0 is a NIK, and this one is "
+            "not "
             "valid: check the region code, the date of birth and the last four digits.",
         ),
         (
@@ -143,7 +152,11 @@ def test_a_nik_is_accepted_as_tax_number(client, applicant):
             "12345",
             "Enter a mobile number like 0812-3456-7890 or +62 812 3456 7890.",
         ),
-        ("whatsapp_number", "(031) 555-1234", "WhatsApp needs a mobile number, starting with 08 or +628."),
+        (
+            "whatsapp_number",
+            "(031) 555-1234",
+            "WhatsApp needs a mobile number, starting with 08 or +628.",
+        ),
         ("regency_code", "33.08", "Choose a kabupaten or kota of Jawa Timur."),
         ("district_code", "35.07.01", "Choose a kecamatan of Kabupaten Jombang."),
         (
@@ -167,7 +180,13 @@ def test_refused_application_explains_and_keeps_what_was_typed(
     assert form.errors == {field: [message]}
     assert Pesantren.objects.count() == 0
     html = response.content.decode()
-    for name in ("name", "leader_name", "nib", "bank_account_number", "whatsapp_number"):
+    for name in (
+        "name",
+        "leader_name",
+        "nib",
+        "bank_account_number",
+        "whatsapp_number",
+    ):
         assert f'value="{data[name]}"' in html
     assert f">\n{data['address']}</textarea>" in html
 
@@ -207,8 +226,11 @@ def test_status_page_shows_the_rejection_reason(client):
     owner = make_member(PesantrenFactory(status=Pesantren.Status.REJECTED))
     pesantren = owner.memberships.get().pesantren
     CurationEvent.objects.create(
-        pesantren=pesantren, kind="rejected", reason="NIB tidak terbaca.",
-        status_before="pending", status_after="rejected",
+        pesantren=pesantren,
+        kind="rejected",
+        reason="NIB tidak terbaca.",
+        status_before="pending",
+        status_after="rejected",
     )
     client.force_login(owner)
 
@@ -228,7 +250,9 @@ def test_correcting_a_rejected_application_sends_it_back_for_review(
     client.force_login(owner)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("pesantren:application-edit"), application(name="Baru"))
+        response = client.post(
+            reverse("pesantren:application-edit"), application(name="Baru")
+        )
 
     assert response.status_code == 302
     pesantren.refresh_from_db()
@@ -241,10 +265,14 @@ def test_correcting_a_rejected_application_sends_it_back_for_review(
 
 
 def test_a_verified_application_can_no_longer_be_edited(client):
-    owner = make_member(PesantrenFactory(status=Pesantren.Status.VERIFIED, name="Tetap"))
+    owner = make_member(
+        PesantrenFactory(status=Pesantren.Status.VERIFIED, name="Tetap")
+    )
     client.force_login(owner)
 
-    response = client.post(reverse("pesantren:application-edit"), application(name="Ganti"))
+    response = client.post(
+        reverse("pesantren:application-edit"), application(name="Ganti")
+    )
 
     assert response.status_code == 302
     assert response.url == reverse("pesantren:application-status")

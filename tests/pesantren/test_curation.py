@@ -26,14 +26,20 @@ def curator(client):
 
 
 def run_action(client, action, pesantren_list, **fields):
-    data = {"action": action, ACTION_CHECKBOX_NAME: [p.pk for p in pesantren_list], **fields}
+    data = {
+        "action": action,
+        ACTION_CHECKBOX_NAME: [p.pk for p in pesantren_list],
+        **fields,
+    }
     return client.post(CHANGELIST, data)
 
 
 def test_admin_group_has_exactly_the_listed_permissions():
     group = roles.sync_admin_group()
 
-    names = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+    names = {
+        f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()
+    }
     assert names == set(roles.ADMIN_PERMISSIONS)
 
 
@@ -46,9 +52,16 @@ def test_syncing_the_group_again_removes_a_permission_added_by_hand():
     assert group.permissions.filter(codename="delete_pesantren").exists() is False
 
 
-def test_changelist_shows_status_province_opop_featured_and_product_count(client, curator):
-    pesantren = PesantrenFactory(name="Al-Barokah", is_featured=True, is_opop_member=True,
-                                 opop_level="unggulan", opop_pillar="pesantrenpreneur")
+def test_changelist_shows_status_province_opop_featured_and_product_count(
+    client, curator
+):
+    pesantren = PesantrenFactory(
+        name="Al-Barokah",
+        is_featured=True,
+        is_opop_member=True,
+        opop_level="unggulan",
+        opop_pillar="pesantrenpreneur",
+    )
     make_product(pesantren)
     make_product(pesantren)
 
@@ -81,7 +94,9 @@ def test_verify_records_who_when_why_and_emails_the_owner(
 
     page = run_action(client, "verify", [pesantren])
     with django_capture_on_commit_callbacks(execute=True):
-        response = run_action(client, "verify", [pesantren], apply="1", reason="Dokumen lengkap.")
+        response = run_action(
+            client, "verify", [pesantren], apply="1", reason="Dokumen lengkap."
+        )
 
     assert page.status_code == 200
     assert page.templates[0].name == "admin/pesantren/decision_form.html"
@@ -89,9 +104,13 @@ def test_verify_records_who_when_why_and_emails_the_owner(
     pesantren.refresh_from_db()
     assert pesantren.status == Status.VERIFIED
     event = CurationEvent.objects.get(pesantren=pesantren)
-    assert (event.kind, event.actor, event.reason, event.status_before, event.status_after) == (
-        "verified", curator, "Dokumen lengkap.", "pending", "verified"
-    )
+    assert (
+        event.kind,
+        event.actor,
+        event.reason,
+        event.status_before,
+        event.status_after,
+    ) == ("verified", curator, "Dokumen lengkap.", "pending", "verified")
     assert [m.to for m in mail.outbox] == [["pemilik@nurulhuda.test"]]
     assert mail.outbox[0].subject == "Nurul Huda on KESAN: Verified"
 
@@ -149,7 +168,9 @@ def test_a_decision_skips_pesantren_whose_status_does_not_allow_it(client, curat
     pending = PesantrenFactory(name="Baru", status=Status.PENDING)
     verified = PesantrenFactory(name="Lama", status=Status.VERIFIED)
 
-    response = run_action(client, "reject", [pending, verified], apply="1", reason="Belum.")
+    response = run_action(
+        client, "reject", [pending, verified], apply="1", reason="Belum."
+    )
 
     assert response.status_code == 302
     pending.refresh_from_db()
@@ -165,16 +186,28 @@ def test_a_decision_skips_pesantren_whose_status_does_not_allow_it(client, curat
 def test_mark_opop_records_level_and_pillar(client, curator):
     pesantren = PesantrenFactory()
 
-    run_action(client, "mark_opop", [pesantren], apply="1", level="terkurasi",
-               pillar="santripreneur", reason="Lolos kurasi OPOP 2026.")
+    run_action(
+        client,
+        "mark_opop",
+        [pesantren],
+        apply="1",
+        level="terkurasi",
+        pillar="santripreneur",
+        reason="Lolos kurasi OPOP 2026.",
+    )
 
     pesantren.refresh_from_db()
     assert (pesantren.is_opop_member, pesantren.opop_level, pesantren.opop_pillar) == (
-        True, "terkurasi", "santripreneur"
+        True,
+        "terkurasi",
+        "santripreneur",
     )
     event = pesantren.curation_events.get()
     assert (event.kind, event.opop_level, event.opop_pillar, event.actor) == (
-        "opop_marked", "terkurasi", "santripreneur", curator
+        "opop_marked",
+        "terkurasi",
+        "santripreneur",
+        curator,
     )
 
 
@@ -186,14 +219,18 @@ def test_feature_records_a_decision_only_when_something_changes(client, curator)
 
     pesantren.refresh_from_db()
     assert pesantren.is_featured is True
-    assert list(pesantren.curation_events.values_list("kind", flat=True)) == ["featured"]
+    assert list(pesantren.curation_events.values_list("kind", flat=True)) == [
+        "featured"
+    ]
 
 
 def test_decisions_are_shown_on_the_pesantren_page(client, curator):
     pesantren = PesantrenFactory(status=Status.PENDING)
     services.decide(pesantren, "verify", actor=curator, reason="Sudah dicek di OSS.")
 
-    response = client.get(reverse("admin:pesantren_pesantren_change", args=[pesantren.pk]))
+    response = client.get(
+        reverse("admin:pesantren_pesantren_change", args=[pesantren.pk])
+    )
 
     assert response.status_code == 200
     assert "Sudah dicek di OSS." in response.content.decode()
@@ -202,7 +239,9 @@ def test_decisions_are_shown_on_the_pesantren_page(client, curator):
 def test_status_cannot_be_edited_in_the_change_form(client, curator):
     pesantren = PesantrenFactory(status=Status.PENDING)
 
-    response = client.get(reverse("admin:pesantren_pesantren_change", args=[pesantren.pk]))
+    response = client.get(
+        reverse("admin:pesantren_pesantren_change", args=[pesantren.pk])
+    )
 
     assert "status" not in response.context["adminform"].form.fields
     assert "is_featured" not in response.context["adminform"].form.fields
@@ -235,7 +274,12 @@ def test_seller_cannot_open_django_admin(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/dashboard/", "/dashboard/catalogue/", "/dashboard/orders/", "/dashboard/partners/"],
+    [
+        "/dashboard/",
+        "/dashboard/catalogue/",
+        "/dashboard/orders/",
+        "/dashboard/partners/",
+    ],
 )
 def test_seller_cannot_open_oscars_dashboard(client, path):
     seller = make_member()

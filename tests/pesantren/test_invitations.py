@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 @pytest.fixture
 def owner():
-    return make_member(PesantrenFactory(name="Al-Hikmah"), email="pemilik@alhikmah.test")
+    return make_member(
+        PesantrenFactory(name="Al-Hikmah"), email="pemilik@alhikmah.test"
+    )
 
 
 @pytest.fixture
@@ -29,14 +31,22 @@ def invite(pesantren, owner, email, capture):
 
 
 def link_path(message):
-    return re.search(r"http://127\.0\.0\.1:8000(/join/invitation/\S+/)", message.body).group(1)
+    return re.search(
+        r"http://127\.0\.0\.1:8000(/join/invitation/\S+/)", message.body
+    ).group(1)
 
 
-def test_invitation_emails_a_signed_link(pesantren, owner, django_capture_on_commit_callbacks):
-    invitation = invite(pesantren, owner, " Santri@Contoh.ID ", django_capture_on_commit_callbacks)
+def test_invitation_emails_a_signed_link(
+    pesantren, owner, django_capture_on_commit_callbacks
+):
+    invitation = invite(
+        pesantren, owner, " Santri@Contoh.ID ", django_capture_on_commit_callbacks
+    )
 
     assert (invitation.email, invitation.role, invitation.status) == (
-        "santri@contoh.id", "staff", "pending"
+        "santri@contoh.id",
+        "staff",
+        "pending",
     )
     assert [m.to for m in mail.outbox] == [["santri@contoh.id"]]
     assert mail.outbox[0].subject == "Join the shop of Al-Hikmah on KESAN"
@@ -47,8 +57,12 @@ def test_invitation_emails_a_signed_link(pesantren, owner, django_capture_on_com
 def test_inviting_the_same_address_twice_resends_the_open_invitation(
     pesantren, owner, django_capture_on_commit_callbacks
 ):
-    first = invite(pesantren, owner, "santri@contoh.id", django_capture_on_commit_callbacks)
-    second = invite(pesantren, owner, "SANTRI@contoh.id", django_capture_on_commit_callbacks)
+    first = invite(
+        pesantren, owner, "santri@contoh.id", django_capture_on_commit_callbacks
+    )
+    second = invite(
+        pesantren, owner, "SANTRI@contoh.id", django_capture_on_commit_callbacks
+    )
 
     assert second == first
     assert Invitation.objects.count() == 1
@@ -63,13 +77,17 @@ def test_a_pending_pesantren_cannot_invite():
             owner.memberships.get().pesantren, invited_by=owner, email="a@b.test"
         )
 
-    assert refused.value.messages == ["Staff can be invited once the pesantren is verified."]
+    assert refused.value.messages == [
+        "Staff can be invited once the pesantren is verified."
+    ]
     assert Invitation.objects.count() == 0
 
 
 def test_a_member_cannot_be_invited_again(pesantren, owner):
     with pytest.raises(ValidationError) as refused:
-        services.invite_member(pesantren, invited_by=owner, email="PEMILIK@alhikmah.test")
+        services.invite_member(
+            pesantren, invited_by=owner, email="PEMILIK@alhikmah.test"
+        )
 
     assert refused.value.messages == ["pemilik@alhikmah.test is already a member."]
 
@@ -105,7 +123,10 @@ def test_invitation_page_asks_a_visitor_to_sign_in_first(
     page = client.get(path)
     response = client.post(path)
 
-    assert f'href="/accounts/login/?next={path.replace(":", "%3A")}"' in page.content.decode()
+    assert (
+        f'href="/accounts/login/?next={path.replace(":", "%3A")}"'
+        in page.content.decode()
+    )
     assert response.status_code == 302
     assert response.url == f"/accounts/login/?next={path}"
     assert Membership.objects.filter(role="staff").count() == 0
@@ -121,7 +142,8 @@ def test_invitation_cannot_be_accepted_from_another_address(
 
     assert response.status_code == 200
     assert response.context["errors"] == [
-        "This invitation was sent to santri@contoh.id. Sign in with that address to accept it."
+        "This invitation was sent to santri@contoh.id. Sign in with that address to "
+        "accept it."
     ]
     assert Membership.objects.filter(role="staff").count() == 0
     assert Invitation.objects.get().status == "pending"
@@ -145,7 +167,9 @@ def test_a_member_of_another_pesantren_cannot_accept(
 def test_a_revoked_invitation_no_longer_works(
     client, pesantren, owner, django_capture_on_commit_callbacks
 ):
-    invitation = invite(pesantren, owner, "santri@contoh.id", django_capture_on_commit_callbacks)
+    invitation = invite(
+        pesantren, owner, "santri@contoh.id", django_capture_on_commit_callbacks
+    )
     services.revoke_invitation(invitation)
     client.force_login(UserFactory(email="santri@contoh.id"))
 
@@ -161,7 +185,9 @@ def test_a_forged_link_is_not_found(client, token):
 
 
 def test_an_expired_link_is_not_found(client, pesantren, owner, settings, monkeypatch):
-    invitation = services.invite_member(pesantren, invited_by=owner, email="s@contoh.id")
+    invitation = services.invite_member(
+        pesantren, invited_by=owner, email="s@contoh.id"
+    )
     token = services.invitation_token(invitation)
     monkeypatch.setattr(services, "INVITATION_MAX_AGE", -1)
 
