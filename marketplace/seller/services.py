@@ -9,7 +9,6 @@ StockRecord, of its pesantren's partner.
 import logging
 from dataclasses import dataclass, field
 
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,10 +20,10 @@ from marketplace import images as product_images
 from marketplace import tasks
 from marketplace.models import StockChange
 from marketplace.seller import rules, selectors
+from marketplace.text import clean_description
 
 logger = logging.getLogger(__name__)
 
-DESCRIPTION_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li"}
 PRODUCT_FIELDS = [
     "title",
     "description",
@@ -54,11 +53,6 @@ class ProductData:
     category: object = None
     publish: bool | None = None
     images: list = field(default_factory=list)
-
-
-def clean_description(text):
-    """Keep simple formatting only: no script, style, link or attribute survives."""
-    return nh3.clean(text or "", tags=DESCRIPTION_TAGS, attributes={}).strip()
 
 
 def default_product_class():

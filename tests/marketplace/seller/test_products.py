@@ -92,6 +92,12 @@ def test_description_keeps_simple_formatting_and_loses_any_script(seller):
     assert Product.objects.get().description == "<p>Enak <b>sekali</b></p>klik"
 
 
+def test_a_plain_description_is_stored_as_typed(seller):
+    seller.post(CREATE_URL, product_form(description="Isi 2 < 3 & wangi\nBaris dua"))
+
+    assert Product.objects.get().description == "Isi 2 < 3 & wangi\nBaris dua"
+
+
 def test_refused_product_form_explains_and_keeps_what_was_typed(seller, craft):
     data = product_form(price="150,5", stock="-1", pirt_number="123", category=craft.pk)
 
@@ -365,3 +371,20 @@ def test_product_list_runs_a_fixed_number_of_queries(
     # count and basket with its lines): 12, whatever the number of products.
     with django_assert_num_queries(12):
         seller.get("/seller/products/")
+
+
+def test_detail_page_cleans_html_written_past_the_form_and_keeps_plain_line_breaks(
+    client, pesantren
+):
+    scripted = make_product(
+        pesantren,
+        description="<p>Wangi</p><script>alert(1)</script><b onclick=x>kuat</b>",
+    )
+    plain = make_product(pesantren, description="Baris satu\nBaris <dua>")
+
+    scripted_html = client.get(scripted.get_absolute_url()).content.decode()
+    plain_html = client.get(plain.get_absolute_url()).content.decode()
+
+    assert "<p>Wangi</p><b>kuat</b>" in scripted_html
+    assert "alert(1)" not in scripted_html
+    assert "<p>Baris satu<br>Baris &lt;dua&gt;</p>" in plain_html
