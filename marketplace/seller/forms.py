@@ -139,6 +139,21 @@ class ProductForm(forms.Form):
         }
         self.order_fields(self.field_order)
 
+    # Where each reason to refuse publishing (rules.GAPS) is shown.
+    gap_fields = {
+        "price": "price",
+        "weight": "weight_grams",
+        "category": "category",
+        "halal": "halal_certificate_number",
+        "pirt_or_bpom": "pirt_number",
+        "bpom": "bpom_number",
+    }
+
+    def add_publish_refusal(self, error):
+        """Show each reason publishing was refused next to its field."""
+        for item in error.error_list:
+            self.add_error(self.gap_fields.get(item.code), item)
+
     def clean_pirt_number(self):
         return clean_pirt_number(self.cleaned_data["pirt_number"])
 

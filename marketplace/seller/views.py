@@ -113,7 +113,7 @@ class ProductCreateView(SellerAccessMixin, FormView):
                 self.pesantren, form.product_data(), user=self.request.user
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_publish_refusal(error)
             return self.form_invalid(form)
         messages.success(
             self.request, _("%(title)s is saved.") % {"title": product.title}
@@ -141,7 +141,7 @@ class ProductUpdateView(ProductMixin, ProductCreateView):
                 product=self.product,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_publish_refusal(error)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -126,11 +126,11 @@ def test_publishing_needs_price_weight_category(seller):
     response = seller.post(CREATE_URL, data)
 
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [
-        "Add a price",
-        "Add the packed weight, for shipping costs",
-        "Choose a category",
-    ]
+    assert response.context["form"].errors == {
+        "price": ["Add a price"],
+        "weight_grams": ["Add the packed weight, for shipping costs"],
+        "category": ["Choose a category"],
+    }
     assert Product.objects.count() == 0
     assert (
         '<input type="checkbox" name="publish" id="id_publish" checked>'
@@ -151,10 +151,10 @@ def test_food_needs_halal_and_a_permit_number_to_be_published(seller, coffee):
         ),
     )
 
-    assert refused.context["form"].non_field_errors() == [
-        "Add the halal certificate number",
-        "Add a P-IRT or BPOM MD number",
-    ]
+    assert refused.context["form"].errors == {
+        "halal_certificate_number": ["Add the halal certificate number"],
+        "pirt_number": ["Add a P-IRT or BPOM MD number"],
+    }
     assert accepted.status_code == 302
     product = Product.objects.get()
     assert (product.is_public, product.bpom_number) == (True, "MD224510001234")
