@@ -186,7 +186,9 @@ class ProductForm(forms.Form):
             stock=data["stock"],
             sku=data["sku"],
             category=data["category"],
-            publish=data["publish"],
+            # The box is not shown while the pesantren may not publish: leave
+            # each product as it is rather than unpublish it on every save.
+            publish=data["publish"] if self.pesantren.can_publish else None,
             images=data["photos"],
         )
 

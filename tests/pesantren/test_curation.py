@@ -290,7 +290,9 @@ def test_seller_cannot_open_oscars_dashboard(client, path):
     assert response.status_code == 403
 
 
-def test_curator_reads_stock_changes_and_imports_but_cannot_change_them(client, curator):
+def test_curator_reads_stock_changes_and_imports_but_cannot_change_them(
+    client, curator
+):
     assert client.get("/admin/marketplace/stockchange/").status_code == 200
     assert client.get("/admin/marketplace/productimport/").status_code == 200
     assert client.get("/admin/marketplace/stockchange/add/").status_code == 403
