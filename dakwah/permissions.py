@@ -11,7 +11,7 @@ from pesantren.models import Membership, Pesantren
 
 # pesantren.Membership.Role has no EDITOR choice yet (issue 6 adds it when
 # the seller work merges); the role is stored as this string meanwhile.
-EDITOR_ROLE = "editor"
+EDITOR_ROLE = Membership.Role.EDITOR
 WRITER_ROLES = (Membership.Role.OWNER, EDITOR_ROLE)
 
 

@@ -246,11 +246,19 @@ STORAGES = {
     },
 }
 
+# Uploaded pictures (kesan/images.py): checked before anything is stored.
+KESAN_IMAGE_MAX_BYTES = env.int("KESAN_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)
+KESAN_IMAGE_MAX_PIXELS = env.int("KESAN_IMAGE_MAX_PIXELS", default=40_000_000)
+# Longest side of a stored original; phone photos are scaled down to it.
+KESAN_IMAGE_MAX_SIDE = 2000
+
 # E-mail --------------------------------------------------------------------
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="KESAN <no-reply@kesan.test>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Links in e-mails sent by Celery, which has no request to take a host from.
+KESAN_SITE_URL = env.str("KESAN_SITE_URL", default="http://127.0.0.1:8000")
 
 # Search --------------------------------------------------------------------
 
@@ -276,6 +284,20 @@ THUMBNAIL_DEBUG = False
 MARKETPLACE_PRODUCTS_PER_PAGE = env.int("MARKETPLACE_PRODUCTS_PER_PAGE", default=24)
 MARKETPLACE_MAX_PRODUCTS_PER_PAGE = 96
 MARKETPLACE_DEMO_PASSWORD = "kesan-demo-2026"
+# The Oscar product class every seller product belongs to.
+MARKETPLACE_PRODUCT_CLASS_SLUG = "produk-pesantren"
+# Net stock at or below this counts as low, unless a stockrecord sets its own.
+MARKETPLACE_LOW_STOCK_THRESHOLD = 5
+# Legality numbers a product needs before it is published, by the slug of
+# its top-level category: halal for food, herbal and cosmetics; P-IRT or BPOM
+# MD for packaged food; a BPOM number for herbal medicine and cosmetics.
+MARKETPLACE_LEGALITY_RULES = {
+    "makanan-minuman": ["halal", "pirt_or_bpom"],
+    "herbal": ["halal", "bpom"],
+    "perawatan-diri": ["bpom"],
+}
+MARKETPLACE_IMPORT_MAX_ROWS = 2000
+MARKETPLACE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
 
 # Security ------------------------------------------------------------------
 

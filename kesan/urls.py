@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("dakwah/", include("dakwah.urls")),
+    path("seller/", include("marketplace.seller.urls")),
     path("", include("marketplace.urls")),
     path("", include("pesantren.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),

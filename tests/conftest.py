@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from pesantren.models import Pesantren
 from tests.factories import PesantrenFactory, make_category, make_product
@@ -121,3 +122,19 @@ def marketplace(db):
         pending_coffee=pending_coffee,
         suspended_coffee=suspended_coffee,
     )
+
+
+@pytest.fixture
+def english(client, settings):
+    """Pages and messages in English, the source language, so that asserts do
+    not change when the Indonesian catalogue gains a translation."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to an empty folder of this test only."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -43,10 +43,17 @@ class PesantrenFactory(factory.django.DjangoModelFactory):
     short_description = "Pesantren penghasil produk halal."
     province_code = "35"
     regency_code = "35.17"
+    district_code = "35.17.01"
+    postcode = "61461"
     address = "Jl. Pesantren No. 1"
     leader_name = "KH. Contoh"
     whatsapp_number = "6281200000001"
     legal_entity_name = factory.LazyAttribute(lambda o: f"Kopontren {o.name}")
+    nib = "1234567890123"
+    tax_number = "0012345678901000"
+    bank_name = "BSI"
+    bank_account_number = "7123456789"
+    bank_account_holder = factory.SelfAttribute("legal_entity_name")
     status = Pesantren.Status.VERIFIED
 
 
@@ -82,6 +89,13 @@ class ProductFactory(factory.django.DjangoModelFactory):
     product_class = factory.SubFactory(ProductClassFactory)
     is_public = True
     weight_grams = 250
+
+
+def make_member(pesantren=None, role=Membership.Role.OWNER, **user_fields):
+    """A user acting for ``pesantren`` (a new verified one if None)."""
+    return MembershipFactory(
+        pesantren=pesantren or PesantrenFactory(), role=role, user=UserFactory(**user_fields)
+    ).user
 
 
 def make_product(

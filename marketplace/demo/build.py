@@ -20,6 +20,7 @@ from forks.catalogue.models import (
     ProductImage,
 )
 from forks.partner.models import StockRecord
+from marketplace import roles
 from marketplace.demo import data, images
 from pesantren import regions
 from pesantren.models import Membership, Pesantren
@@ -76,6 +77,7 @@ def seed_pesantren(number, row):
     if existing:
         return existing
     short_name = name.replace("Pondok Pesantren ", "").replace("Pesantren ", "")
+    district = regions.children_of(regency)[0][0]
     pesantren = create_pesantren(
         name=name,
         slug=slug,
@@ -87,11 +89,18 @@ def seed_pesantren(number, row):
         ),
         province_code=regency[:2],
         regency_code=regency,
+        district_code=district,
+        postcode=regions.postcodes_of(district)[0],
         address=f"Jl. Pondok Pesantren No. {number + 1}, {regions.name_of(regency)}",
         founded_year=founded,
         leader_name=leader,
         whatsapp_number=f"628120000{number + 1:04d}",
         legal_entity_name=f"Kopontren {short_name}",
+        nib=f"{_number(slug + 'nib', 10**12, 10**13 - 1)}",
+        tax_number=f"0{_number(slug + 'npwp', 10**14, 10**15 - 1)}",
+        bank_name="BSI",
+        bank_account_number=f"7{_number(slug + 'bank', 10**8, 10**9 - 1)}",
+        bank_account_holder=f"Kopontren {short_name}",
         status=status,
         is_opop_member=opop,
         is_featured=featured,
@@ -221,11 +230,14 @@ def seed_demo_catalogue():
 
 
 def seed_accounts(pesantren_by_slug):
-    """The admin, one owner per pesantren and one buyer; returns (email, role) rows.
+    """The admins, one owner per pesantren, a santri seller and a buyer.
 
+    Returns (email, role) rows. The superuser and a curator in the Admin
+    KESAN group (synced here) run Django admin; sellers are never staff.
     Passwords are the known demo password only when DEBUG is on; otherwise
     the accounts get unusable passwords.
     """
+    admin_group = roles.sync_admin_group()
     User = get_user_model()
     password = settings.MARKETPLACE_DEMO_PASSWORD if settings.DEBUG else None
     accounts = []
@@ -242,12 +254,20 @@ def seed_accounts(pesantren_by_slug):
         return user
 
     account("admin@kesan.test", "admin", "Admin KESAN", is_staff=True, is_superuser=True)
-    accounts.append(("admin@kesan.test", "admin"))
+    accounts.append(("admin@kesan.test", "superuser"))
+    curator = account("kurator@kesan.test", "kurator", "Kurator", is_staff=True)
+    curator.groups.add(admin_group)
+    accounts.append(("kurator@kesan.test", f"staff in the {admin_group.name} group"))
     for slug, pesantren in pesantren_by_slug.items():
         email = f"penjual@{slug}.kesan.test"
         user = account(email, f"penjual-{slug}"[:150], "Santri")
         add_member(pesantren, user, Membership.Role.OWNER)
         accounts.append((email, f"owner of {pesantren.name} ({pesantren.status})"))
+    first = next(iter(pesantren_by_slug.values()), None)
+    if first is not None:
+        email = f"santri@{first.slug}.kesan.test"
+        add_member(first, account(email, f"santri-{first.slug}"[:150], "Santri"))
+        accounts.append((email, f"staff (santri seller) of {first.name}"))
     account("pembeli@kesan.test", "pembeli", "Pembeli")
     accounts.append(("pembeli@kesan.test", "buyer"))
     return accounts, password

@@ -242,19 +242,23 @@ def test_linked_products_must_be_sold_by_the_same_pesantren(pesantren, editor, u
 
 
 def test_writable_pesantren_lists_only_verified_ones_with_a_writer_role():
-    user = UserFactory()
+    # One account acts for one pesantren: an editor, a staff member and the
+    # owner of a suspended pesantren.
+    editor, staff, suspended_owner = UserFactory(), UserFactory(), UserFactory()
     writes = PesantrenFactory()
-    Membership.objects.create(pesantren=writes, user=user, role=EDITOR_ROLE)
+    Membership.objects.create(pesantren=writes, user=editor, role=EDITOR_ROLE)
     staff_only = PesantrenFactory()
     Membership.objects.create(
-        pesantren=staff_only, user=user, role=Membership.Role.STAFF
+        pesantren=staff_only, user=staff, role=Membership.Role.STAFF
     )
     suspended = PesantrenFactory(status=Pesantren.Status.SUSPENDED)
     Membership.objects.create(
-        pesantren=suspended, user=user, role=Membership.Role.OWNER
+        pesantren=suspended, user=suspended_owner, role=Membership.Role.OWNER
     )
 
-    assert list(permissions.writable_pesantren(user)) == [writes]
+    assert list(permissions.writable_pesantren(editor)) == [writes]
+    assert list(permissions.writable_pesantren(staff)) == []
+    assert list(permissions.writable_pesantren(suspended_owner)) == []
 
 
 def test_refused_transition_says_what_and_why(pesantren, editor):

@@ -95,10 +95,10 @@ def test_demo_products_have_images_prices_stock_weights_and_food_numbers(seeded)
 
 
 def expected_account_count():
-    """An owner per pesantren, the admin, a buyer, and a dakwah editor for
-    each pesantren that has ustadz in the dakwah demo."""
+    """An owner per pesantren, the admin, a curator, a buyer, a santri seller,
+    and a dakwah editor for each pesantren that has ustadz in the demo."""
     editors = {pesantren_slug for pesantren_slug, *_rest in dakwah_demo.USTADZ}
-    return Pesantren.objects.count() + 2 + len(editors)
+    return Pesantren.objects.count() + 4 + len(editors)
 
 
 def test_demo_has_the_admin_and_one_seller_per_pesantren(seeded):

@@ -1,0 +1,94 @@
+"""URLs of the seller dashboard, mounted at /seller/.
+
+Ids in these URLs are always looked up through the signed-in seller's
+pesantren; tests/marketplace/seller/test_scoping.py walks every pattern here
+with another pesantren's ids, so a kwarg name it does not know fails it.
+"""
+
+from django.urls import path, re_path
+
+from marketplace.seller import views
+
+app_name = "seller"
+
+urlpatterns = [
+    path("", views.OverviewView.as_view(), name="overview"),
+    path("products/", views.ProductListView.as_view(), name="product-list"),
+    path("products/new/", views.ProductCreateView.as_view(), name="product-create"),
+    path(
+        "products/<int:product_pk>/",
+        views.ProductUpdateView.as_view(),
+        name="product-edit",
+    ),
+    path(
+        "products/<int:product_pk>/publish/",
+        views.ProductPublishView.as_view(),
+        name="product-publish",
+    ),
+    path(
+        "products/<int:product_pk>/unpublish/",
+        views.ProductUnpublishView.as_view(),
+        name="product-unpublish",
+    ),
+    path(
+        "products/<int:product_pk>/delete/",
+        views.ProductDeleteView.as_view(),
+        name="product-delete",
+    ),
+    path(
+        "products/<int:product_pk>/stock/",
+        views.ProductStockView.as_view(),
+        name="product-stock",
+    ),
+    path(
+        "products/<int:product_pk>/images/",
+        views.ProductImagesView.as_view(),
+        name="product-images",
+    ),
+    path(
+        "images/<int:image_pk>/primary/",
+        views.ImagePrimaryView.as_view(),
+        name="image-primary",
+    ),
+    path(
+        "images/<int:image_pk>/move/", views.ImageMoveView.as_view(), name="image-move"
+    ),
+    path(
+        "images/<int:image_pk>/delete/",
+        views.ImageDeleteView.as_view(),
+        name="image-delete",
+    ),
+    path("imports/", views.ImportCreateView.as_view(), name="import-create"),
+    re_path(
+        r"^imports/template\.(?P<file_format>xlsx|csv)$",
+        views.ImportTemplateView.as_view(),
+        name="import-template",
+    ),
+    path(
+        "imports/<int:import_pk>/",
+        views.ImportDetailView.as_view(),
+        name="import-detail",
+    ),
+    path(
+        "imports/<int:import_pk>/start/",
+        views.ImportStartView.as_view(),
+        name="import-start",
+    ),
+    path(
+        "imports/<int:import_pk>/progress/",
+        views.ImportProgressView.as_view(),
+        name="import-progress",
+    ),
+    path("members/", views.MemberListView.as_view(), name="member-list"),
+    path(
+        "members/<int:member_pk>/remove/",
+        views.MemberRemoveView.as_view(),
+        name="member-remove",
+    ),
+    path(
+        "invitations/<int:invitation_pk>/revoke/",
+        views.InvitationRevokeView.as_view(),
+        name="invitation-revoke",
+    ),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
+]

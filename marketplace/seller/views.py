@@ -1,0 +1,489 @@
+"""The seller dashboard at /seller/: a pesantren's santri run its shop here.
+
+Every view is a SellerAccessMixin: it knows ``self.pesantren`` before it
+handles the request and resolves URL ids through it (see access.py).
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from marketplace.seller import imports, selectors, services
+from marketplace.seller.access import SellerAccessMixin
+from marketplace.seller.forms import ImageMoveForm, PhotosForm, ProductForm, StockForm
+from pesantren import selectors as pesantren_selectors
+from pesantren import services as pesantren_services
+from pesantren.forms import InvitationForm
+
+
+class SellerView(SellerAccessMixin, TemplateView):
+    """A dashboard page; ``section`` marks the active tab."""
+
+    section = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class ProductMixin:
+    """Resolve ``product_pk`` to one of the pesantren's products."""
+
+    def resolve(self, product_pk, **kwargs):
+        self.product = selectors.product_of(self.pesantren, product_pk)
+
+
+class ImageMixin:
+    def resolve(self, image_pk, **kwargs):
+        self.image = selectors.image_of(self.pesantren, image_pk)
+
+
+def redirect_back(request, fallback):
+    """Back to the page the form was on, if it is a dashboard page."""
+    target = request.POST.get("next", "")
+    if target.startswith(reverse("seller:overview")):
+        return redirect(target)
+    return redirect(fallback)
+
+
+# Overview ------------------------------------------------------------------
+
+
+class OverviewView(SellerView):
+    template_name = "marketplace/seller/overview.html"
+    section = "overview"
+
+    def get_context_data(self, **kwargs):
+        counts, gaps = selectors.overview(self.pesantren)
+        return super().get_context_data(
+            counts=counts,
+            gaps=gaps,
+            low_stock=selectors.low_stock_products(self.pesantren),
+            incomplete=selectors.incomplete_products(self.pesantren),
+            last_decision=pesantren_selectors.last_status_decision(self.pesantren),
+            **kwargs,
+        )
+
+
+# Products ------------------------------------------------------------------
+
+
+class ProductListView(SellerAccessMixin, ListView):
+    template_name = "marketplace/seller/product_list.html"
+    context_object_name = "products"
+    paginate_by = 20
+
+    def get_filters(self):
+        status = self.request.GET.get("status", "")
+        return {
+            "query": self.request.GET.get("q", "").strip()[:80],
+            "status": status if status in selectors.LIST_FILTERS else "",
+        }
+
+    def get_queryset(self):
+        products, self.rule_paths = selectors.product_list(
+            self.pesantren, **self.get_filters()
+        )
+        return products
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(section="products", **kwargs)
+        selectors.attach_gaps(context["products"], self.rule_paths)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(self.get_filters(), page_query=query.urlencode())
+        return context
+
+
+class ProductCreateView(SellerAccessMixin, FormView):
+    template_name = "marketplace/seller/product_form.html"
+    form_class = ProductForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "pesantren": self.pesantren}
+
+    def form_valid(self, form):
+        try:
+            product = services.save_product(
+                self.pesantren, form.product_data(), user=self.request.user
+            )
+        except ValidationError as error:
+            form.add_publish_refusal(error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("%(title)s is saved.") % {"title": product.title}
+        )
+        return redirect("seller:product-edit", product_pk=product.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section="products", **kwargs)
+
+
+class ProductUpdateView(ProductMixin, ProductCreateView):
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(
+            product=self.product, initial=ProductForm.initial_for(self.product)
+        )
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            services.save_product(
+                self.pesantren,
+                form.product_data(),
+                user=self.request.user,
+                product=self.product,
+            )
+        except ValidationError as error:
+            form.add_publish_refusal(error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(title)s is saved.") % {"title": form.cleaned_data["title"]},
+        )
+        return redirect("seller:product-edit", product_pk=self.product.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            product=self.product, images=selectors.images_of(self.product), **kwargs
+        )
+
+
+class ProductPublishView(ProductMixin, SellerAccessMixin, View):
+    def post(self, request, *args, **kwargs):
+        try:
+            services.publish_product(self.pesantren, self.product)
+        except ValidationError as error:
+            messages.error(
+                request,
+                _("%(title)s cannot be published yet: %(reasons)s.")
+                % {"title": self.product.title, "reasons": "; ".join(error.messages)},
+            )
+        else:
+            messages.success(
+                request,
+                _("%(title)s is now in the shop.") % {"title": self.product.title},
+            )
+        return redirect_back(request, reverse("seller:product-list"))
+
+
+class ProductUnpublishView(ProductMixin, SellerAccessMixin, View):
+    def post(self, request, *args, **kwargs):
+        services.unpublish_product(self.product)
+        messages.success(
+            request,
+            _("%(title)s is hidden from the shop.") % {"title": self.product.title},
+        )
+        return redirect_back(request, reverse("seller:product-list"))
+
+
+class ProductDeleteView(ProductMixin, SellerView):
+    template_name = "marketplace/seller/product_confirm_delete.html"
+    section = "products"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            product=self.product,
+            has_orders=selectors.has_orders(self.product),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        title = self.product.title
+        if services.delete_product(self.pesantren, self.product):
+            messages.success(request, _("%(title)s is deleted.") % {"title": title})
+        else:
+            messages.info(
+                request,
+                _(
+                    "%(title)s has orders, so it is kept for their history and only "
+                    "hidden."
+                )
+                % {"title": title},
+            )
+        return redirect("seller:product-list")
+
+
+class ProductStockView(ProductMixin, SellerView):
+    """Quick stock edit (the list posts here) and the product's stock history."""
+
+    template_name = "marketplace/seller/product_stock.html"
+    section = "products"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault(
+            "form", StockForm(initial={"stock": self.product.stock_level})
+        )
+        return super().get_context_data(
+            product=self.product,
+            changes=selectors.stock_history(self.pesantren, self.product),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = StockForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request,
+                _("Stock of %(title)s not changed: %(reason)s")
+                % {
+                    "title": self.product.title,
+                    "reason": " ".join(form.errors["stock"]),
+                },
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=200)
+        stockrecord = selectors.stockrecord_of(self.pesantren, self.product)
+        change = services.set_stock(
+            stockrecord, form.cleaned_data["stock"], user=request.user
+        )
+        if change:
+            messages.success(
+                request,
+                _("Stock of %(title)s: %(old)s → %(new)s.")
+                % {
+                    "title": self.product.title,
+                    "old": change.old_level,
+                    "new": change.new_level,
+                },
+            )
+        return redirect_back(
+            request, reverse("seller:product-stock", args=[self.product.pk])
+        )
+
+
+# Images --------------------------------------------------------------------
+
+
+class ProductImagesView(ProductMixin, SellerView):
+    template_name = "marketplace/seller/product_images.html"
+    section = "products"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", PhotosForm())
+        return super().get_context_data(
+            product=self.product, images=selectors.images_of(self.product), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = PhotosForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        services.add_images(self.product, form.cleaned_data["photos"])
+        messages.success(request, _("Photos added."))
+        return redirect("seller:product-images", product_pk=self.product.pk)
+
+
+class ImagePrimaryView(ImageMixin, SellerAccessMixin, View):
+    def post(self, request, *args, **kwargs):
+        services.make_primary(self.image)
+        return redirect("seller:product-images", product_pk=self.image.product_id)
+
+
+class ImageMoveView(ImageMixin, SellerAccessMixin, View):
+    def post(self, request, *args, **kwargs):
+        form = ImageMoveForm(request.POST)
+        if form.is_valid():
+            services.move_image(self.image, form.step)
+        return redirect("seller:product-images", product_pk=self.image.product_id)
+
+
+class ImageDeleteView(ImageMixin, SellerAccessMixin, View):
+    def post(self, request, *args, **kwargs):
+        product_pk = self.image.product_id
+        services.delete_image(self.image)
+        messages.success(request, _("Photo deleted."))
+        return redirect("seller:product-images", product_pk=product_pk)
+
+
+# Bulk import ---------------------------------------------------------------
+
+
+class ImportCreateView(SellerView):
+    template_name = "marketplace/seller/import_form.html"
+    section = "imports"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            imports=selectors.recent_imports(self.pesantren),
+            max_rows=settings.MARKETPLACE_IMPORT_MAX_ROWS,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        uploaded = request.FILES.get("file")
+        if uploaded is None:
+            return self.render_to_response(
+                self.get_context_data(file_errors=[_("Choose the file to upload.")])
+            )
+        try:
+            product_import = imports.check_file(
+                self.pesantren, uploaded, user=request.user
+            )
+        except ValidationError as error:
+            return self.render_to_response(
+                self.get_context_data(file_errors=error.messages)
+            )
+        return redirect("seller:import-detail", import_pk=product_import.pk)
+
+
+class ImportTemplateView(SellerAccessMixin, View):
+    def get(self, request, file_format):
+        if file_format == "csv":
+            response = HttpResponse(
+                imports.template_csv(), content_type="text/csv; charset=utf-8"
+            )
+        else:
+            response = HttpResponse(
+                imports.template_xlsx(),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = (
+            f'attachment; filename="template-produk-kesan.{file_format}"'
+        )
+        return response
+
+
+class ImportMixin:
+    def resolve(self, import_pk, **kwargs):
+        self.product_import = selectors.import_of(self.pesantren, import_pk)
+
+
+class ImportDetailView(ImportMixin, SellerView):
+    """The check of a file before importing, then the progress and the result."""
+
+    template_name = "marketplace/seller/import_detail.html"
+    section = "imports"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            product_import=self.product_import,
+            summary=selectors.import_summary(self.product_import),
+            columns=imports.COLUMNS,
+            **kwargs,
+        )
+
+
+class ImportStartView(ImportMixin, SellerAccessMixin, View):
+    def post(self, request, *args, **kwargs):
+        if self.product_import.to_import_count and imports.start_import(
+            self.product_import
+        ):
+            messages.success(request, _("Import started."))
+        return redirect("seller:import-detail", import_pk=self.product_import.pk)
+
+
+class ImportProgressView(ImportMixin, SellerAccessMixin, View):
+    """The import's progress as JSON, polled by the import page."""
+
+    def get(self, request, *args, **kwargs):
+        product_import = self.product_import
+        return JsonResponse(
+            {
+                "status": product_import.status,
+                "processed": product_import.processed_count,
+                "total": product_import.to_import_count,
+                "percent": product_import.percent,
+                "created": product_import.created_count,
+                "updated": product_import.updated_count,
+                "failed": product_import.failed_count,
+                "finished": product_import.is_finished,
+                "label": _("%(done)s of %(total)s rows")
+                % {
+                    "done": product_import.processed_count,
+                    "total": product_import.to_import_count,
+                },
+            }
+        )
+
+
+# Members and profile (owners) ----------------------------------------------
+
+
+class MemberListView(SellerView):
+    template_name = "marketplace/seller/member_list.html"
+    section = "members"
+    owner_only = True
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", InvitationForm())
+        return super().get_context_data(
+            members=pesantren_selectors.members_of(self.pesantren),
+            invitations=pesantren_selectors.open_invitations(self.pesantren),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            try:
+                pesantren_services.invite_member(
+                    self.pesantren,
+                    invited_by=request.user,
+                    email=form.cleaned_data["email"],
+                )
+            except ValidationError as error:
+                form.add_error("email", error)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+        return redirect("seller:member-list")
+
+
+class MemberRemoveView(SellerAccessMixin, View):
+    owner_only = True
+
+    def resolve(self, member_pk, **kwargs):
+        self.member = selectors.member_of(self.pesantren, member_pk)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            pesantren_services.remove_member(self.member, removed_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(email)s no longer acts for the shop.")
+                % {"email": self.member.user.email},
+            )
+        return redirect("seller:member-list")
+
+
+class InvitationRevokeView(SellerAccessMixin, View):
+    owner_only = True
+
+    def resolve(self, invitation_pk, **kwargs):
+        self.invitation = selectors.invitation_of(self.pesantren, invitation_pk)
+
+    def post(self, request, *args, **kwargs):
+        if pesantren_services.revoke_invitation(self.invitation):
+            messages.success(
+                request,
+                _("Invitation to %(email)s cancelled.")
+                % {"email": self.invitation.email},
+            )
+        return redirect("seller:member-list")
+
+
+class ProfileView(SellerView):
+    """The pesantren as KESAN knows it; bank details for owners only."""
+
+    template_name = "marketplace/seller/profile.html"
+    section = "profile"
+
+    def get_context_data(self, **kwargs):
+        decisions = (
+            self.pesantren.curation_events.select_related("actor")[:20]
+            if self.membership.is_owner
+            else []
+        )
+        return super().get_context_data(decisions=decisions, **kwargs)

@@ -1,0 +1,27 @@
+"""Product text written by sellers, kept safe to show.
+
+A description is plain text (shown with its line breaks, escaped) or simple
+HTML with the tags below; only the HTML goes through nh3, so that a plain
+"2 < 3" is not stored as an entity and escaped twice.
+"""
+
+import re
+
+import nh3
+
+DESCRIPTION_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li"}
+_ALLOWED_TAG = re.compile(
+    rf"</?({'|'.join(sorted(DESCRIPTION_TAGS))})\b", re.IGNORECASE
+)
+
+
+def looks_like_html(text):
+    return bool(_ALLOWED_TAG.search(text or ""))
+
+
+def clean_description(text):
+    """Keep simple formatting only: no script, style, link or attribute survives."""
+    text = (text or "").strip()
+    if not looks_like_html(text):
+        return text
+    return nh3.clean(text, tags=DESCRIPTION_TAGS, attributes={}).strip()

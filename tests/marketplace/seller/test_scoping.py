@@ -1,0 +1,182 @@
+"""A seller reaches only the rows of its own pesantren, through every URL.
+
+The test walks the seller URL patterns from the resolver, so a view added
+later is walked too; a URL kwarg the test does not know fails it, until the
+kwarg is mapped to an object of the other pesantren below.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from forks.catalogue.models import Product, ProductImage
+from forks.partner.models import StockRecord
+from marketplace.models import ProductImport, StockChange
+from pesantren import services as pesantren_services
+from pesantren.models import Invitation, Membership
+from tests.factories import PesantrenFactory, make_member, make_product
+from tests.marketplace.seller.conftest import photo
+
+pytestmark = pytest.mark.django_db
+
+# URL kwargs that are not ids of anything (the same for every pesantren).
+NOT_IDS = {"file_format": "xlsx"}
+
+
+@pytest.fixture
+def other(django_capture_on_commit_callbacks):
+    """Pesantren B with one of everything a seller URL can name."""
+    pesantren = PesantrenFactory(name="Pesantren B", slug="pesantren-b")
+    owner = make_member(pesantren, email="pemilik@b.test")
+    staff = make_member(pesantren, role=Membership.Role.STAFF, email="santri@b.test")
+    product = make_product(pesantren, title="Produk B", num_in_stock=5, is_public=True)
+    image = ProductImage.objects.create(
+        product=product, original="images/b.jpg", display_order=0
+    )
+    ProductImage.objects.create(
+        product=product, original="images/b2.jpg", display_order=1
+    )
+    StockChange.objects.create(
+        stockrecord=product.stockrecords.get(),
+        user=owner,
+        new_level=5,
+        source="quick_edit",
+    )
+    product_import = ProductImport.objects.create(
+        pesantren=pesantren,
+        created_by=owner,
+        file_name="b.csv",
+        rows=[
+            {
+                "line": 2,
+                "values": {
+                    "sku": "B-1",
+                    "title": "Baru",
+                    "price": "1000",
+                    "stock": "1",
+                },
+                "action": "create",
+            }
+        ],
+        row_count=1,
+    )
+    invitation = pesantren_services.invite_member(
+        pesantren, invited_by=owner, email="x@b.test"
+    )
+    return {
+        "pesantren": pesantren,
+        "product_pk": product.pk,
+        "image_pk": image.pk,
+        "import_pk": product_import.pk,
+        "member_pk": staff.memberships.get().pk,
+        "invitation_pk": invitation.pk,
+    }
+
+
+def snapshot(pesantren):
+    """Everything of ``pesantren`` a seller view could change."""
+    partner = pesantren.partner_id
+    return {
+        "products": list(
+            Product.objects.filter(stockrecords__partner_id=partner).values_list(
+                "pk", "title", "is_public", "description", "weight_grams"
+            )
+        ),
+        "stock": list(
+            StockRecord.objects.filter(partner_id=partner).values_list(
+                "pk", "price", "num_in_stock", "partner_sku"
+            )
+        ),
+        "images": list(
+            ProductImage.objects.filter(product__stockrecords__partner_id=partner)
+            .order_by("pk")
+            .values_list("pk", "display_order", "original")
+        ),
+        "stock_changes": StockChange.objects.filter(
+            stockrecord__partner_id=partner
+        ).count(),
+        "imports": list(
+            ProductImport.objects.filter(pesantren=pesantren).values_list(
+                "pk", "status", "processed_count", "created_count"
+            )
+        ),
+        "members": list(
+            pesantren.memberships.order_by("pk").values_list("pk", "user_id", "role")
+        ),
+        "invitations": list(
+            Invitation.objects.filter(pesantren=pesantren).values_list(
+                "pk", "status", "email"
+            )
+        ),
+    }
+
+
+def seller_patterns():
+    _prefix, resolver = get_resolver().namespace_dict["seller"]
+    return resolver.url_patterns
+
+
+# Whatever a form of the dashboard might post, with B's ids where ids fit.
+def post_body(ids):
+    return {
+        "title": "Diganti",
+        "price": "1.000",
+        "stock": "999",
+        "weight_grams": "1",
+        "condition": "new",
+        "sku": "DIGANTI",
+        "publish": "on",
+        "direction": "down",
+        "email": "penyusup@a.test",
+        "product": ids["product_pk"],
+        "image": ids["image_pk"],
+        "pk": ids["product_pk"],
+        "id": ids["product_pk"],
+        "photos": photo(),
+    }
+
+
+def test_the_walk_covers_the_dashboard():
+    names = {pattern.name for pattern in seller_patterns()}
+
+    assert {
+        "product-edit",
+        "product-stock",
+        "image-delete",
+        "import-start",
+        "member-remove",
+        "invitation-revoke",
+    } <= names
+    assert len(names) == 21
+
+
+@pytest.mark.parametrize("pattern", seller_patterns(), ids=lambda pattern: pattern.name)
+def test_every_seller_url_refuses_another_pesantrens_ids(
+    client, pattern, other, english, media_root, django_capture_on_commit_callbacks
+):
+    # Given the owner of pesantren A, signed in
+    client.force_login(
+        make_member(PesantrenFactory(name="Pesantren A"), email="pemilik@a.test")
+    )
+    kwarg_names = list(pattern.pattern.regex.groupindex)
+    unknown = set(kwarg_names) - set(other) - set(NOT_IDS)
+    assert not unknown, (
+        f"{pattern.name}: map {unknown} to an object of pesantren B in this test"
+    )
+    kwargs = {name: other.get(name, NOT_IDS.get(name)) for name in kwarg_names}
+    url = reverse(f"seller:{pattern.name}", kwargs=kwargs)
+    names_an_object = any(name not in NOT_IDS for name in kwarg_names)
+    before = snapshot(other["pesantren"])
+
+    # When A requests B's objects (or posts B's ids to a page without ids)
+    with django_capture_on_commit_callbacks(execute=True):
+        got = client.get(url)
+        posted = client.post(url, post_body(other))
+
+    # Then nothing of B is shown or changed
+    if names_an_object:
+        assert (got.status_code, posted.status_code) == (404, 404), url
+    else:
+        assert got.status_code in (200, 302), url
+        assert posted.status_code in (200, 302, 405), url
+        assert "Produk B" not in got.content.decode(errors="ignore")
+    assert snapshot(other["pesantren"]) == before
