@@ -11,6 +11,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("orders/", include("marketplace.fulfilment.urls")),
+    path("payments/", include("marketplace.payments.urls")),
     path("", include("marketplace.urls")),
     path("", include("pesantren.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),

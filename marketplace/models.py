@@ -1,0 +1,34 @@
+"""Models of the marketplace, one module per subdomain; imported here so that
+Django registers them under the ``marketplace`` label."""
+
+from marketplace.fulfilment.models import (
+    FulfilmentEvent,
+    FulfilmentGroup,
+    OrderEffect,
+    OrderStatus,
+    OutboundEmail,
+)
+from marketplace.payments.models import (
+    PaymentAttempt,
+    PaymentNotification,
+    PaymentTransition,
+    Refund,
+    SimulatedTransaction,
+)
+from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBand
+
+__all__ = [
+    "FulfilmentEvent",
+    "FulfilmentGroup",
+    "OrderEffect",
+    "OrderStatus",
+    "OutboundEmail",
+    "PaymentAttempt",
+    "PaymentNotification",
+    "PaymentTransition",
+    "Refund",
+    "ShippingProfile",
+    "ShippingRate",
+    "SimulatedTransaction",
+    "WeightBand",
+]
