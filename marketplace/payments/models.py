@@ -46,7 +46,10 @@ class PaymentAttempt(models.Model):
             Status.PARTIALLY_REFUNDED, Status.REFUNDED, Status.DISPUTED
         },
         Status.FAILED: set(),
-        Status.EXPIRED: set(),
+        # Expiry may be decided here without Midtrans (its page never
+        # reported, or cancelling failed): money arriving later is still
+        # recorded, so that it can be refunded.
+        Status.EXPIRED: {Status.PAID},
         Status.REVERSED: set(),
         Status.REFUNDED: set(),
         Status.DISPUTED: set(),

@@ -46,35 +46,43 @@ def refund_part(order, group, reason):
 def submit_refund(refund_id):
     """Send a requested refund to the gateway, or mark it for a manual transfer.
 
-    Raises GatewayError when the gateway cannot answer (the task retries;
-    the refund key makes a repeat harmless).
+    The gateway is called outside any transaction, so that no row stays
+    locked while it answers (its notification about this very refund may
+    arrive before its answer). The refund key makes a repeated call
+    harmless. Raises GatewayError when the gateway cannot answer (the task
+    retries).
     """
-    with transaction.atomic():
-        refund = Refund.objects.select_for_update().select_related("attempt__order").get(pk=refund_id)
-        if refund.status != Refund.Status.REQUESTED:
-            return refund
-        attempt = refund.attempt
-        gateway = get_gateway(attempt.gateway)
-        if not gateway.can_refund(attempt):
-            refund.status = Refund.Status.MANUAL
-            refund.save(update_fields=["status"])
-            logger.warning(
-                "%s: refund %s of %s needs a manual transfer (%s)",
-                attempt.order.number, refund.refund_key, refund.amount, attempt.payment_type,
-            )
-            return refund
-        try:
-            answer = gateway.refund(attempt, refund.refund_key, refund.amount, refund.reason)
-        except GatewayRefused as refusal:
-            refund.status = Refund.Status.MANUAL
-            refund.error_message = str(refusal)
-            refund.save(update_fields=["status", "error_message"])
-            logger.warning("%s: refund %s refused: %s", attempt.order.number, refund.refund_key, refusal)
-            return refund
-        refund.status = Refund.Status.SUBMITTED
-        refund.provider_reference = str(answer.get("refund_chargeback_id", ""))
-        refund.save(update_fields=["status", "provider_reference"])
+    refund = Refund.objects.select_related("attempt__order").get(pk=refund_id)
+    attempt = refund.attempt
+    gateway = get_gateway(attempt.gateway)
+    if refund.status != Refund.Status.REQUESTED:
+        return refund
+    if not gateway.can_refund(attempt):
+        logger.warning(
+            "%s: refund %s of %s needs a manual transfer (%s)",
+            attempt.order.number, refund.refund_key, refund.amount, attempt.payment_type,
+        )
+        return _settle_request(refund, Refund.Status.MANUAL)
+    try:
+        answer = gateway.refund(attempt, refund.refund_key, refund.amount, refund.reason)
+    except GatewayRefused as refusal:
+        logger.warning("%s: refund %s refused: %s", attempt.order.number, refund.refund_key, refusal)
+        return _settle_request(refund, Refund.Status.MANUAL, error_message=str(refusal))
     logger.info("%s: refund %s submitted", attempt.order.number, refund.refund_key)
+    return _settle_request(
+        refund, Refund.Status.SUBMITTED, provider_reference=str(answer.get("refund_chargeback_id", ""))
+    )
+
+
+def _settle_request(refund, status, **fields):
+    """Move a still-requested refund to ``status`` (a confirmation may have come first)."""
+    with transaction.atomic():
+        refund = Refund.objects.select_for_update().get(pk=refund.pk)
+        if refund.status == Refund.Status.REQUESTED:
+            refund.status = status
+            for name, value in fields.items():
+                setattr(refund, name, value)
+            refund.save()
     return refund
 
 
