@@ -179,3 +179,30 @@ def place_order(
         guest_email=email,
         language=language,
     )
+
+
+def pay_order(order, payment_type="bank_transfer"):
+    """Mark ``order`` paid by a simulator attempt, as a settled notification would."""
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from marketplace.fulfilment.services import mark_order_paid
+    from marketplace.payments.models import PaymentAttempt
+
+    with transaction.atomic():
+        locked = type(order).objects.select_for_update().get(pk=order.pk)
+        attempt = PaymentAttempt.objects.create(
+            order=locked,
+            gateway="simulator",
+            sequence=1,
+            provider_order_id=f"KSN-{order.number}-1-test",
+            amount=locked.total_incl_tax,
+            status=PaymentAttempt.Status.PAID,
+            payment_type=payment_type,
+            expires_at=timezone.now() + timedelta(days=1),
+        )
+        mark_order_paid(locked, attempt)
+    order.refresh_from_db()
+    return attempt
