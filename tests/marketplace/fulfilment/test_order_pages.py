@@ -85,3 +85,20 @@ def test_a_guest_opens_the_order_from_the_signed_link_only(client):
     link = client.get(reverse("orders:guest-detail", args=[order.number, order.verification_hash()]))
     assert link.url == reverse("orders:detail", args=[order.number])
     assert client.get(link.url).status_code == 200
+
+
+def test_the_payment_simulator_page_is_only_for_the_buyer(client, buyer_order):
+    from marketplace.payments import services
+
+    buyer, _order, alfa, _beta = buyer_order
+    basket = make_basket((make_product(alfa), 1))
+    unpaid = place_order(basket, user=buyer).order
+    attempt = services.start_payment(unpaid, "http://testserver/payments/finish/")
+    url = reverse("payments:simulator", args=[attempt.provider_order_id])
+
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    client.force_login(buyer)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert page.context["attempt"] == attempt
