@@ -15,7 +15,9 @@ LABELS = {
 }
 
 
-class IndonesianAddressForm(IndonesianAddressFormMixin, PhoneNumberMixin, AbstractAddressForm):
+class IndonesianAddressForm(
+    IndonesianAddressFormMixin, PhoneNumberMixin, AbstractAddressForm
+):
     """An Oscar address ModelForm in Indonesian shape; subclasses set ``Meta.model``."""
 
     def __init__(self, *args, **kwargs):

@@ -96,18 +96,27 @@ class IndonesianAddressFormMixin:
             regions = regions_in(parent) if parent_is_valid else []
             self.fields[level] = RegionChoiceField(
                 label=self.region_labels[level],
-                choices=[("", "---------"), *((region.code, region.name) for region in regions)],
+                choices=[
+                    ("", "---------"),
+                    *((region.code, region.name) for region in regions),
+                ],
                 initial=chosen.get(level, ""),
             )
             self.fields[level].widget.attrs["data-region-level"] = level
             parent = chosen.get(level, "")
             parent_is_valid = parent in {region.code for region in regions}
-        self.order_fields(["first_name", "phone_number", "line1", *LEVELS, "postcode", "notes"])
+        self.order_fields(
+            ["first_name", "phone_number", "line1", *LEVELS, "postcode", "notes"]
+        )
 
     def chosen_region_codes(self):
         if self.is_bound:
-            return {level: self.data.get(self.add_prefix(level), "") for level in LEVELS}
-        code = getattr(self.instance, "village_code", "") or self.initial.get("village_code", "")
+            return {
+                level: self.data.get(self.add_prefix(level), "") for level in LEVELS
+            }
+        code = getattr(self.instance, "village_code", "") or self.initial.get(
+            "village_code", ""
+        )
         return parent_codes(code) if village(code) else {}
 
     def clean_postcode(self):
@@ -125,7 +134,11 @@ class IndonesianAddressFormMixin:
             self.add_error(
                 "postcode",
                 _("The postcode of %(village)s is %(expected)s, not %(postcode)s.")
-                % {"village": chosen.name, "expected": chosen.postal_code, "postcode": postcode},
+                % {
+                    "village": chosen.name,
+                    "expected": chosen.postal_code,
+                    "postcode": postcode,
+                },
             )
         apply_region(self.instance, chosen.code)
         self.instance.country = indonesia()

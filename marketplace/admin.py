@@ -4,7 +4,12 @@ order parts and payments, with the refunds that need a manual transfer."""
 from django.contrib import admin
 
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
-from marketplace.payments.models import PaymentAttempt, PaymentNotification, PaymentTransition, Refund
+from marketplace.payments.models import (
+    PaymentAttempt,
+    PaymentNotification,
+    PaymentTransition,
+    Refund,
+)
 from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBand
 
 
@@ -15,7 +20,14 @@ class WeightBandInline(admin.TabularInline):
 
 @admin.register(ShippingRate)
 class ShippingRateAdmin(admin.ModelAdmin):
-    list_display = ["pesantren", "name", "destination_province_code", "kind", "flat_fee", "is_active"]
+    list_display = [
+        "pesantren",
+        "name",
+        "destination_province_code",
+        "kind",
+        "flat_fee",
+        "is_active",
+    ]
     list_filter = ["kind", "is_active"]
     search_fields = ["pesantren__name", "name"]
     inlines = [WeightBandInline]
@@ -48,7 +60,14 @@ class FulfilmentEventInline(admin.TabularInline):
 
 @admin.register(FulfilmentGroup)
 class FulfilmentGroupAdmin(ReadOnlyAdmin):
-    list_display = ["order", "pesantren", "status", "subtotal", "shipping_charge", "tracking_number"]
+    list_display = [
+        "order",
+        "pesantren",
+        "status",
+        "subtotal",
+        "shipping_charge",
+        "tracking_number",
+    ]
     list_filter = ["status", "shipping_method"]
     search_fields = ["order__number", "pesantren__name", "tracking_number"]
     inlines = [FulfilmentEventInline]
@@ -58,12 +77,28 @@ class PaymentTransitionInline(admin.TabularInline):
     model = PaymentTransition
     extra = 0
     can_delete = False
-    readonly_fields = ["source", "provider_status", "from_status", "to_status", "is_applied", "note", "date_created"]
+    readonly_fields = [
+        "source",
+        "provider_status",
+        "from_status",
+        "to_status",
+        "is_applied",
+        "note",
+        "date_created",
+    ]
 
 
 @admin.register(PaymentAttempt)
 class PaymentAttemptAdmin(ReadOnlyAdmin):
-    list_display = ["provider_order_id", "order", "gateway", "status", "amount", "payment_type", "requires_refund"]
+    list_display = [
+        "provider_order_id",
+        "order",
+        "gateway",
+        "status",
+        "amount",
+        "payment_type",
+        "requires_refund",
+    ]
     list_filter = ["status", "gateway", "requires_refund"]
     search_fields = ["provider_order_id", "order__number", "transaction_id"]
     inlines = [PaymentTransitionInline]
@@ -71,7 +106,14 @@ class PaymentAttemptAdmin(ReadOnlyAdmin):
 
 @admin.register(PaymentNotification)
 class PaymentNotificationAdmin(ReadOnlyAdmin):
-    list_display = ["date_received", "provider_order_id", "transaction_status", "is_signature_valid", "outcome", "times_received"]
+    list_display = [
+        "date_received",
+        "provider_order_id",
+        "transaction_status",
+        "is_signature_valid",
+        "outcome",
+        "times_received",
+    ]
     list_filter = ["is_signature_valid", "outcome"]
     search_fields = ["provider_order_id"]
 

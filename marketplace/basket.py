@@ -64,7 +64,9 @@ def group_lines(lines):
         partner_id = line.stockrecord.partner_id if line.stockrecord_id else None
         group = groups.get(partner_id)
         if group is None:
-            group = groups[partner_id] = BasketGroup(pesantren_by_partner.get(partner_id))
+            group = groups[partner_id] = BasketGroup(
+                pesantren_by_partner.get(partner_id)
+            )
         group.lines.append(line)
         if line.line_price_incl_tax_incl_discounts is not None:
             group.subtotal += line.line_price_incl_tax_incl_discounts
@@ -86,7 +88,9 @@ def basket_destination(request):
         return ShippingAddress(village_code=fields["village_code"])
     addresses = UserAddress.objects.exclude(village_code="")
     if session.shipping_user_address_id() and request.user.is_authenticated:
-        address = addresses.filter(user=request.user, pk=session.shipping_user_address_id()).first()
+        address = addresses.filter(
+            user=request.user, pk=session.shipping_user_address_id()
+        ).first()
         if address is not None:
             return address
     if request.user.is_authenticated:
@@ -131,7 +135,9 @@ def merge_baskets(target, source):
         else:
             current.quantity = quantity
             current.save()
-        changes.append(MergedLine(line.product.get_title(), quantity, wanted > quantity))
+        changes.append(
+            MergedLine(line.product.get_title(), quantity, wanted > quantity)
+        )
     source.lines.filter(basket=source).delete()
     source.status = source.MERGED
     source.date_merged = timezone.now()
@@ -152,7 +158,10 @@ def merge_message(changes):
     parts = []
     for change in changes:
         if change.quantity == 0:
-            parts.append(_("%(title)s is out of stock and was not added") % {"title": change.title})
+            parts.append(
+                _("%(title)s is out of stock and was not added")
+                % {"title": change.title}
+            )
         elif change.capped:
             parts.append(
                 _("%(title)s: %(quantity)d (all that is in stock)")
@@ -160,11 +169,14 @@ def merge_message(changes):
             )
         else:
             parts.append(
-                _("%(title)s: %(quantity)d") % {"title": change.title, "quantity": change.quantity}
+                _("%(title)s: %(quantity)d")
+                % {"title": change.title, "quantity": change.quantity}
             )
     intro = ngettext(
-        "The basket you filled before signing in was added to your saved basket (%(count)d line changed):",
-        "The basket you filled before signing in was added to your saved basket (%(count)d lines changed):",
+        "The basket you filled before signing in was added to your saved basket "
+        "(%(count)d line changed):",
+        "The basket you filled before signing in was added to your saved basket "
+        "(%(count)d lines changed):",
         len(changes),
     ) % {"count": len(changes)}
     return "%s %s." % (intro, "; ".join(parts))
@@ -178,7 +190,11 @@ class BasketMiddleware(OscarBasketMiddleware):
             return request._basket_cache
         user = getattr(request, "user", None)
         cookie_key = self.get_cookie_key(request)
-        if user is None or not user.is_authenticated or cookie_key not in request.COOKIES:
+        if (
+            user is None
+            or not user.is_authenticated
+            or cookie_key not in request.COOKIES
+        ):
             return super().get_basket(request)
 
         cookie_basket = self.get_cookie_basket(cookie_key, request, self.open_baskets())

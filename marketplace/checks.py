@@ -13,8 +13,11 @@ def check_payment_settings(app_configs, **kwargs):
     gateway = settings.MARKETPLACE_PAYMENT_GATEWAY
     if gateway not in ("midtrans", "simulator"):
         problems.append(
-            Error(f"MARKETPLACE_PAYMENT_GATEWAY is {gateway!r}.", hint="Use midtrans or simulator.",
-                  id="marketplace.E001")
+            Error(
+                f"MARKETPLACE_PAYMENT_GATEWAY is {gateway!r}.",
+                hint="Use midtrans or simulator.",
+                id="marketplace.E001",
+            )
         )
     if gateway == "simulator" and not settings.MARKETPLACE_PAYMENT_SIMULATOR_ALLOWED:
         problems.append(
@@ -27,9 +30,14 @@ def check_payment_settings(app_configs, **kwargs):
         )
     if gateway == "midtrans" and not settings.MIDTRANS_SERVER_KEY:
         problems.append(Error("MIDTRANS_SERVER_KEY is empty.", id="marketplace.E003"))
-    if settings.MIDTRANS_IS_PRODUCTION and settings.MIDTRANS_SERVER_KEY.startswith("SB-"):
+    if settings.MIDTRANS_IS_PRODUCTION and settings.MIDTRANS_SERVER_KEY.startswith(
+        "SB-"
+    ):
         problems.append(
-            Warning("MIDTRANS_IS_PRODUCTION is on with a sandbox key.", id="marketplace.W001")
+            Warning(
+                "MIDTRANS_IS_PRODUCTION is on with a sandbox key.",
+                id="marketplace.W001",
+            )
         )
     lending = PAY_LATER_CHANNELS & set(settings.MARKETPLACE_PAYMENT_CHANNELS)
     if lending:

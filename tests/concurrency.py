@@ -19,7 +19,9 @@ def run_concurrently(*callables, timeout=60):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(callables)]
+    threads = [
+        threading.Thread(target=run, args=(i, f)) for i, f in enumerate(callables)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -5,7 +5,12 @@ from oscar.core.loading import get_model
 
 from marketplace.address_forms import FIELDS, IndonesianAddressForm
 
-__all__ = ["GatewayForm", "ShippingAddressForm", "ShippingChoiceForm", "ShippingMethodForm"]
+__all__ = [
+    "GatewayForm",
+    "ShippingAddressForm",
+    "ShippingChoiceForm",
+    "ShippingMethodForm",
+]
 
 
 class ShippingAddressForm(IndonesianAddressForm):
@@ -30,7 +35,9 @@ class ShippingChoiceForm(forms.Form):
                 choices=[(option.code, option.name) for option in part.options],
                 initial=part.chosen.code if part.chosen else None,
                 widget=forms.RadioSelect,
-                error_messages={"required": _("Choose how this pesantren sends your order.")},
+                error_messages={
+                    "required": _("Choose how this pesantren sends your order.")
+                },
             )
 
     @staticmethod

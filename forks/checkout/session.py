@@ -25,10 +25,15 @@ class CheckoutSessionMixin(CoreCheckoutSessionMixin):
         self.checkout_session.use_shipping_method(PerPesantrenShipping.code)
 
     def shipping_parts(self, basket, shipping_address):
-        return plan_shipping(group_basket(basket), shipping_address, self.shipping_choices())
+        return plan_shipping(
+            group_basket(basket), shipping_address, self.shipping_choices()
+        )
 
     def get_shipping_method(self, basket, shipping_address=None, **kwargs):
-        if self.checkout_session.shipping_method_code(basket) != PerPesantrenShipping.code:
+        if (
+            self.checkout_session.shipping_method_code(basket)
+            != PerPesantrenShipping.code
+        ):
             return None
         if shipping_address is None:
             return None
@@ -38,7 +43,10 @@ class CheckoutSessionMixin(CoreCheckoutSessionMixin):
         # offered: a rate removed meanwhile, or a pesantren new in the
         # basket, sends the buyer back to choose.
         for part in parts:
-            if part.chosen is None or choices.get(str(part.group.pesantren_id)) != part.chosen.code:
+            if (
+                part.chosen is None
+                or choices.get(str(part.group.pesantren_id)) != part.chosen.code
+            ):
                 return None
         return PerPesantrenShipping(parts)
 

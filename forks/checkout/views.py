@@ -21,7 +21,11 @@ from oscar.core.loading import get_class, get_model
 
 from forks.partner.exceptions import InsufficientStock
 from marketplace.fulfilment import services as fulfilment
-from marketplace.fulfilment.views import redirect_to_payment, remember_order, session_order
+from marketplace.fulfilment.views import (
+    redirect_to_payment,
+    remember_order,
+    session_order,
+)
 from marketplace.shipping.methods import ShippingUnavailable
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
@@ -69,7 +73,9 @@ class ShippingMethodView(CheckoutSessionMixin, generic.FormView):
         context = super().get_context_data(**kwargs)
         form = context["form"]
         context["parts"] = form.bound_parts()
-        context["unshippable"] = [part for part, _field in context["parts"] if not part.options]
+        context["unshippable"] = [
+            part for part, _field in context["parts"] if not part.options
+        ]
         context["shipping_address"] = self.get_shipping_address(self.request.basket)
         return context
 
@@ -122,7 +128,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         context = super().get_context_data(**kwargs)
         basket = context["basket"]
         context["parts"] = self.shipping_parts(basket, context["shipping_address"])
-        context["basket_token"] = signing.Signer(salt=PLACED_BASKET_SALT).sign(basket.id)
+        context["basket_token"] = signing.Signer(salt=PLACED_BASKET_SALT).sign(
+            basket.id
+        )
         return context
 
     def handle_place_order_submission(self, request):
@@ -143,7 +151,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                     "Sorry, there is not enough stock left of %(products)s. Nothing was "
                     "ordered and no payment was started; please change your basket."
                 )
-                % {"products": ", ".join(error.titles) or _("a product in your basket")},
+                % {
+                    "products": ", ".join(error.titles) or _("a product in your basket")
+                },
             )
             return redirect("basket:summary")
         except ShippingUnavailable:

@@ -58,7 +58,9 @@ class FulfilmentGroup(models.Model):
         "order.Order", on_delete=models.CASCADE, related_name="fulfilment_groups"
     )
     pesantren = models.ForeignKey(
-        "pesantren.Pesantren", on_delete=models.PROTECT, related_name="fulfilment_groups"
+        "pesantren.Pesantren",
+        on_delete=models.PROTECT,
+        related_name="fulfilment_groups",
     )
     status = models.CharField(
         _("Status"),
@@ -71,7 +73,9 @@ class FulfilmentGroup(models.Model):
     shipping_method = models.CharField(
         _("Shipping method"), max_length=10, choices=Method.choices
     )
-    shipping_service = models.CharField(_("Shipping service"), max_length=64, blank=True)
+    shipping_service = models.CharField(
+        _("Shipping service"), max_length=64, blank=True
+    )
     shipping_charge = models.DecimalField(
         _("Shipping charge"), max_digits=12, decimal_places=2
     )
@@ -80,7 +84,9 @@ class FulfilmentGroup(models.Model):
     weight_grams = models.PositiveIntegerField(_("Weight (grams)"), default=0)
     courier = models.CharField(_("Courier"), max_length=64, blank=True)
     tracking_number = models.CharField(_("Tracking number"), max_length=64, blank=True)
-    cancel_reason = models.CharField(_("Reason for cancelling"), max_length=255, blank=True)
+    cancel_reason = models.CharField(
+        _("Reason for cancelling"), max_length=255, blank=True
+    )
     date_created = models.DateTimeField(_("Created"), auto_now_add=True)
     date_shipped = models.DateTimeField(_("Shipped"), null=True, blank=True)
     date_received = models.DateTimeField(_("Received"), null=True, blank=True)
@@ -108,7 +114,9 @@ class FulfilmentGroup(models.Model):
     @property
     def lines(self):
         """The order lines sold by this group's pesantren."""
-        return self.order.lines.filter(partner_id=self.pesantren.partner_id).order_by("pk")
+        return self.order.lines.filter(partner_id=self.pesantren.partner_id).order_by(
+            "pk"
+        )
 
     @property
     def is_pickup(self):
@@ -121,8 +129,12 @@ class FulfilmentGroup(models.Model):
 class FulfilmentEvent(models.Model):
     """One change of a group's status: who moved it, from what, to what."""
 
-    group = models.ForeignKey(FulfilmentGroup, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField(max_length=20, choices=FulfilmentGroup.Status.choices)
+    group = models.ForeignKey(
+        FulfilmentGroup, on_delete=models.CASCADE, related_name="events"
+    )
+    from_status = models.CharField(
+        max_length=20, choices=FulfilmentGroup.Status.choices
+    )
     to_status = models.CharField(max_length=20, choices=FulfilmentGroup.Status.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
@@ -146,7 +158,9 @@ class OrderEffect(models.Model):
     """
 
     key = models.CharField(max_length=120, unique=True)
-    order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="effects")
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.CASCADE, related_name="effects"
+    )
     date_created = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -164,9 +178,15 @@ class OutboundEmail(models.Model):
 
     key = models.CharField(max_length=120, unique=True)
     kind = models.CharField(max_length=24, choices=Kind.choices)
-    order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="emails")
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.CASCADE, related_name="emails"
+    )
     group = models.ForeignKey(
-        FulfilmentGroup, on_delete=models.CASCADE, null=True, blank=True, related_name="emails"
+        FulfilmentGroup,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="emails",
     )
     language = models.CharField(max_length=10)
     recipients = models.JSONField(default=list)

@@ -24,7 +24,10 @@ def order_parts(order):
     lines_by_partner = {}
     for line in order.lines.order_by("pk"):
         lines_by_partner.setdefault(line.partner_id, []).append(line)
-    return [OrderPart(group, lines_by_partner.get(group.pesantren.partner_id, [])) for group in groups]
+    return [
+        OrderPart(group, lines_by_partner.get(group.pesantren.partner_id, []))
+        for group in groups
+    ]
 
 
 def orders_of_buyer(user):
@@ -63,5 +66,7 @@ def pesantren_part(pesantren, group_id):
         .select_related("order__shipping_address", "pesantren")
         .get(pk=group_id)
     )
-    lines = list(Line.objects.filter(order=group.order, partner_id=pesantren.partner_id))
+    lines = list(
+        Line.objects.filter(order=group.order, partner_id=pesantren.partner_id)
+    )
     return OrderPart(group, lines)

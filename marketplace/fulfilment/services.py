@@ -24,7 +24,11 @@ from marketplace.fulfilment.models import (
     OrderEffect,
     OrderStatus,
 )
-from marketplace.shipping.methods import PerPesantrenShipping, check_shippable, plan_shipping
+from marketplace.shipping.methods import (
+    PerPesantrenShipping,
+    check_shippable,
+    plan_shipping,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -55,14 +59,18 @@ class PlacedOrder:
 
 def claim_effect(order, key):
     """Claim the once-only effect ``key`` of ``order``; False if already claimed."""
-    _effect, created = OrderEffect.objects.get_or_create(key=key, defaults={"order": order})
+    _effect, created = OrderEffect.objects.get_or_create(
+        key=key, defaults={"order": order}
+    )
     return created
 
 
 # Placing -------------------------------------------------------------------
 
 
-def place_order(*, basket_id, user, shipping_address, shipping_choices, guest_email, language):
+def place_order(
+    *, basket_id, user, shipping_address, shipping_choices, guest_email, language
+):
     """Place the order of basket ``basket_id`` in "awaiting payment", once.
 
     Allocates the stock under row locks and writes one fulfilment group per
@@ -106,7 +114,9 @@ def place_order(*, basket_id, user, shipping_address, shipping_choices, guest_em
             create_group(order, part)
         basket.submit()
         queue_email(Kind.ORDER_PLACED, order)
-    logger.info("%s: placed, %d parts, total %s", order.number, len(parts), order.total_incl_tax)
+    logger.info(
+        "%s: placed, %d parts, total %s", order.number, len(parts), order.total_incl_tax
+    )
     return PlacedOrder(order, is_new=True)
 
 
@@ -116,10 +126,13 @@ def check_lines_buyable(basket):
     Stock is not checked here but under the row locks of placing.
     """
     for line in basket.all_lines():
-        selling = line.stockrecord_id and basket.strategy.is_selling(line.stockrecord.partner_id)
+        selling = line.stockrecord_id and basket.strategy.is_selling(
+            line.stockrecord.partner_id
+        )
         if not (selling and line.product.is_public):
             raise BasketNotPlaceable(
-                _("%(title)s can no longer be bought.") % {"title": line.product.get_title()}
+                _("%(title)s can no longer be bought.")
+                % {"title": line.product.get_title()}
             )
 
 
@@ -130,7 +143,9 @@ def create_group(order, part):
         pesantren=part.group.pesantren,
         subtotal=part.group.subtotal,
         shipping_method=(
-            FulfilmentGroup.Method.PICKUP if option.is_pickup else FulfilmentGroup.Method.DELIVERY
+            FulfilmentGroup.Method.PICKUP
+            if option.is_pickup
+            else FulfilmentGroup.Method.DELIVERY
         ),
         shipping_service=option.name,
         shipping_charge=option.charge,
@@ -142,7 +157,9 @@ def create_group(order, part):
 
 def save_to_address_book(user, shipping_address):
     """Keep the address in the buyer's book, counting its use (Oscar's rule)."""
-    address = UserAddress.objects.filter(user=user, hash=shipping_address.generate_hash()).first()
+    address = UserAddress.objects.filter(
+        user=user, hash=shipping_address.generate_hash()
+    ).first()
     if address is None:
         address = UserAddress(user=user)
         shipping_address.populate_alternative_model(address)
@@ -205,16 +222,26 @@ def mark_payment_reversed(order, attempt):
         return
     order.set_status(OrderStatus.PAYMENT_REVERSED)
     record_payment_event(order, attempt, "Reversed", attempt.amount)
-    logger.error("%s: payment %s reversed after settlement", order.number, attempt.provider_order_id)
+    logger.error(
+        "%s: payment %s reversed after settlement",
+        order.number,
+        attempt.provider_order_id,
+    )
 
 
 def record_payment_event(order, attempt, name, amount):
     event_type, _created = PaymentEventType.objects.get_or_create(name=name)
     event = PaymentEvent.objects.create(
-        order=order, amount=amount, reference=attempt.provider_order_id, event_type=event_type
+        order=order,
+        amount=amount,
+        reference=attempt.provider_order_id,
+        event_type=event_type,
     )
     PaymentEventQuantity.objects.bulk_create(
-        [PaymentEventQuantity(event=event, line=line, quantity=line.quantity) for line in order.lines.all()]
+        [
+            PaymentEventQuantity(event=event, line=line, quantity=line.quantity)
+            for line in order.lines.all()
+        ]
     )
     return event
 
@@ -259,7 +286,9 @@ def _require_paid(order):
 @transaction.atomic
 def process_part(pesantren, group_id, actor):
     """Start preparing a paid part of ``pesantren``; another pesantren's raises DoesNotExist."""
-    order, group = _lock_part(FulfilmentGroup.objects.for_pesantren(pesantren), group_id)
+    order, group = _lock_part(
+        FulfilmentGroup.objects.for_pesantren(pesantren), group_id
+    )
     _require_paid(order)
     move_group(group, Status.PROCESSING, actor=actor)
     return group
@@ -272,7 +301,9 @@ def ship_part(pesantren, group_id, actor, courier, tracking_number):
     A delivered part needs the courier and tracking number; a pickup part
     is "shipped" when it is ready at the pondok.
     """
-    order, group = _lock_part(FulfilmentGroup.objects.for_pesantren(pesantren), group_id)
+    order, group = _lock_part(
+        FulfilmentGroup.objects.for_pesantren(pesantren), group_id
+    )
     _require_paid(order)
     courier, tracking_number = courier.strip(), tracking_number.strip()
     if not group.is_pickup and not (courier and tracking_number):
@@ -290,7 +321,9 @@ def cancel_part(pesantren, group_id, actor, reason):
     """Cancel a paid, unshipped part of ``pesantren``: stock back, refund recorded."""
     from marketplace.payments import refunds
 
-    order, group = _lock_part(FulfilmentGroup.objects.for_pesantren(pesantren), group_id)
+    order, group = _lock_part(
+        FulfilmentGroup.objects.for_pesantren(pesantren), group_id
+    )
     _require_paid(order)
     reason = reason.strip()
     if not reason:
@@ -317,7 +350,10 @@ def confirm_received(order, group_id, actor):
 def close_order_if_done(order):
     """Complete (or cancel) a locked paid order once every part is finished."""
     statuses = set(order.fulfilment_groups.values_list("status", flat=True))
-    if order.status != OrderStatus.PAID or not statuses <= {Status.RECEIVED, Status.CANCELLED}:
+    if order.status != OrderStatus.PAID or not statuses <= {
+        Status.RECEIVED,
+        Status.CANCELLED,
+    }:
         return
     order.set_status(
         OrderStatus.COMPLETED if Status.RECEIVED in statuses else OrderStatus.CANCELLED

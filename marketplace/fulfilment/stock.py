@@ -40,13 +40,17 @@ def consume(lines):
 
 def release_allocations(lines):
     """Give up the allocations of unpaid order ``lines``."""
-    lines = [line for line in lines if line.num_allocated and not line.allocation_cancelled]
+    lines = [
+        line for line in lines if line.num_allocated and not line.allocation_cancelled
+    ]
     locked = _lock(lines)
     for line in sorted(lines, key=lambda line: line.stockrecord_id or 0):
         record = locked.get(line.stockrecord_id)
         if record is not None and record.can_track_allocations:
             record.cancel_allocation(line.num_allocated)
-        type(line).objects.filter(pk=line.pk).update(num_allocated=0, allocation_cancelled=True)
+        type(line).objects.filter(pk=line.pk).update(
+            num_allocated=0, allocation_cancelled=True
+        )
 
 
 def restock(lines):

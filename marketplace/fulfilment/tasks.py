@@ -16,5 +16,7 @@ def send_order_email(self, email_id):
     try:
         return emails.send_email(email_id)
     except (smtplib.SMTPException, OSError) as error:
-        logger.warning("E-mail %s failed (%s), retry %d", email_id, error, self.request.retries + 1)
+        logger.warning(
+            "E-mail %s failed (%s), retry %d", email_id, error, self.request.retries + 1
+        )
         raise self.retry(exc=error, countdown=min(600, 30 * 2**self.request.retries))

@@ -13,5 +13,9 @@ urlpatterns = [
         views.confirm_received,
         name="part-received",
     ),
-    path("<str:number>/<str:verification>/", views.guest_order_detail, name="guest-detail"),
+    path(
+        "<str:number>/<str:verification>/",
+        views.guest_order_detail,
+        name="guest-detail",
+    ),
 ]

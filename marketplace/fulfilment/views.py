@@ -30,7 +30,9 @@ def remember_order(request, order):
 
 
 def session_order(request, number):
-    return selectors.buyer_order(request.user, number, request.session.get(SESSION_KEY, []))
+    return selectors.buyer_order(
+        request.user, number, request.session.get(SESSION_KEY, [])
+    )
 
 
 def order_url_for_session(request, order):
@@ -51,8 +53,14 @@ def order_list(request):
 
 def render_order(request, order, status=200):
     attempts = list(order.payment_attempts.order_by("sequence"))
-    live = next((a for a in reversed(attempts) if a.status in PaymentAttempt.LIVE), None)
-    failed = attempts[-1] if attempts and attempts[-1].status == PaymentAttempt.Status.START_FAILED else None
+    live = next(
+        (a for a in reversed(attempts) if a.status in PaymentAttempt.LIVE), None
+    )
+    failed = (
+        attempts[-1]
+        if attempts and attempts[-1].status == PaymentAttempt.Status.START_FAILED
+        else None
+    )
     return render(
         request,
         "marketplace/orders/order_detail.html",
@@ -92,13 +100,17 @@ def confirm_received(request, number, group_id):
     if order is None:
         raise Http404
     try:
-        services.confirm_received(order, group_id, request.user if request.user.is_authenticated else None)
+        services.confirm_received(
+            order, group_id, request.user if request.user.is_authenticated else None
+        )
     except FulfilmentGroup.DoesNotExist:
         raise Http404
     except services.FulfilmentError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Thank you for confirming that your order arrived."))
+        messages.success(
+            request, _("Thank you for confirming that your order arrived.")
+        )
     return redirect("orders:detail", number)
 
 

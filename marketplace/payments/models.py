@@ -32,18 +32,31 @@ class PaymentAttempt(models.Model):
     # a late or repeated status from the gateway never undoes a later one.
     TRANSITIONS = {
         Status.CREATED: {
-            Status.PENDING, Status.REVIEW, Status.PAID, Status.FAILED, Status.EXPIRED
+            Status.PENDING,
+            Status.REVIEW,
+            Status.PAID,
+            Status.FAILED,
+            Status.EXPIRED,
         },
         Status.START_FAILED: {
-            Status.PENDING, Status.REVIEW, Status.PAID, Status.FAILED, Status.EXPIRED
+            Status.PENDING,
+            Status.REVIEW,
+            Status.PAID,
+            Status.FAILED,
+            Status.EXPIRED,
         },
         Status.PENDING: {Status.REVIEW, Status.PAID, Status.FAILED, Status.EXPIRED},
         Status.REVIEW: {Status.PAID, Status.FAILED, Status.EXPIRED},
         Status.PAID: {
-            Status.REVERSED, Status.PARTIALLY_REFUNDED, Status.REFUNDED, Status.DISPUTED
+            Status.REVERSED,
+            Status.PARTIALLY_REFUNDED,
+            Status.REFUNDED,
+            Status.DISPUTED,
         },
         Status.PARTIALLY_REFUNDED: {
-            Status.PARTIALLY_REFUNDED, Status.REFUNDED, Status.DISPUTED
+            Status.PARTIALLY_REFUNDED,
+            Status.REFUNDED,
+            Status.DISPUTED,
         },
         Status.FAILED: set(),
         # Expiry may be decided here without Midtrans (its page never
@@ -196,7 +209,9 @@ class Refund(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         MANUAL = "manual", _("To be transferred by hand")
 
-    attempt = models.ForeignKey(PaymentAttempt, on_delete=models.PROTECT, related_name="refunds")
+    attempt = models.ForeignKey(
+        PaymentAttempt, on_delete=models.PROTECT, related_name="refunds"
+    )
     group = models.ForeignKey(
         "marketplace.FulfilmentGroup",
         on_delete=models.PROTECT,

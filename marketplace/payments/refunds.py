@@ -21,7 +21,9 @@ Status = PaymentAttempt.Status
 
 def paid_attempt(order):
     return (
-        order.payment_attempts.filter(status__in=[Status.PAID, Status.PARTIALLY_REFUNDED])
+        order.payment_attempts.filter(
+            status__in=[Status.PAID, Status.PARTIALLY_REFUNDED]
+        )
         .order_by("-sequence")
         .first()
     )
@@ -34,7 +36,12 @@ def refund_part(order, group, reason):
         return None
     refund, created = Refund.objects.get_or_create(
         refund_key=f"{attempt.provider_order_id}-part{group.pk}",
-        defaults={"attempt": attempt, "group": group, "amount": group.total, "reason": reason},
+        defaults={
+            "attempt": attempt,
+            "group": group,
+            "amount": group.total,
+            "reason": reason,
+        },
     )
     if created:
         from marketplace.payments.tasks import submit_refund as submit_refund_task
@@ -60,17 +67,29 @@ def submit_refund(refund_id):
     if not gateway.can_refund(attempt):
         logger.warning(
             "%s: refund %s of %s needs a manual transfer (%s)",
-            attempt.order.number, refund.refund_key, refund.amount, attempt.payment_type,
+            attempt.order.number,
+            refund.refund_key,
+            refund.amount,
+            attempt.payment_type,
         )
         return _settle_request(refund, Refund.Status.MANUAL)
     try:
-        answer = gateway.refund(attempt, refund.refund_key, refund.amount, refund.reason)
+        answer = gateway.refund(
+            attempt, refund.refund_key, refund.amount, refund.reason
+        )
     except GatewayRefused as refusal:
-        logger.warning("%s: refund %s refused: %s", attempt.order.number, refund.refund_key, refusal)
+        logger.warning(
+            "%s: refund %s refused: %s",
+            attempt.order.number,
+            refund.refund_key,
+            refusal,
+        )
         return _settle_request(refund, Refund.Status.MANUAL, error_message=str(refusal))
     logger.info("%s: refund %s submitted", attempt.order.number, refund.refund_key)
     return _settle_request(
-        refund, Refund.Status.SUBMITTED, provider_reference=str(answer.get("refund_chargeback_id", ""))
+        refund,
+        Refund.Status.SUBMITTED,
+        provider_reference=str(answer.get("refund_chargeback_id", "")),
     )
 
 
@@ -94,7 +113,10 @@ def record_gateway_refunds(attempt, status):
     attempt.refunded_amount = status.refunded_amount
     attempt.save(update_fields=["refunded_amount"])
     for item in status.refunds:
-        key = item.get("refund_key") or f"{attempt.provider_order_id}-gw{item.get('refund_chargeback_id')}"
+        key = (
+            item.get("refund_key")
+            or f"{attempt.provider_order_id}-gw{item.get('refund_chargeback_id')}"
+        )
         refund, _created = Refund.objects.get_or_create(
             refund_key=str(key)[:64],
             defaults={
@@ -107,5 +129,6 @@ def record_gateway_refunds(attempt, status):
             refund.status = Refund.Status.CONFIRMED
             refund.provider_reference = str(item.get("refund_chargeback_id", ""))
             refund.date_confirmed = timezone.now()
-            refund.save(update_fields=["status", "provider_reference", "date_confirmed"])
-
+            refund.save(
+                update_fields=["status", "provider_reference", "date_confirmed"]
+            )

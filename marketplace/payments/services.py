@@ -24,7 +24,11 @@ from marketplace.fulfilment.models import OrderStatus
 from marketplace.payments import refunds
 from marketplace.payments.gateways import get_gateway
 from marketplace.payments.gateways.base import GatewayError, GatewayRefused
-from marketplace.payments.models import PaymentAttempt, PaymentNotification, PaymentTransition
+from marketplace.payments.models import (
+    PaymentAttempt,
+    PaymentNotification,
+    PaymentTransition,
+)
 from marketplace.payments.signature import is_signature_valid
 from marketplace.payments.snap import AmountMismatch, snap_request
 from marketplace.payments.statuses import target_status
@@ -44,7 +48,9 @@ class PaymentNotStartable(Exception):
 
 def payment_deadline(order):
     """When an unpaid ``order`` is cancelled: its placing plus the payment window."""
-    return order.date_placed + timedelta(minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES)
+    return order.date_placed + timedelta(
+        minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES
+    )
 
 
 def new_provider_order_id(order, sequence):
@@ -82,7 +88,9 @@ def start_payment(order, finish_url):
             return live
 
         gateway = get_gateway()
-        sequence = (order.payment_attempts.aggregate(last=Max("sequence"))["last"] or 0) + 1
+        sequence = (
+            order.payment_attempts.aggregate(last=Max("sequence"))["last"] or 0
+        ) + 1
         attempt = PaymentAttempt.objects.create(
             order=order,
             gateway=gateway.name,
@@ -108,7 +116,12 @@ def start_payment(order, finish_url):
         attempt.token = started.token
         attempt.redirect_url = started.redirect_url
         attempt.save(update_fields=["token", "redirect_url", "date_updated"])
-    logger.info("%s: payment %s started at %s", order.number, attempt.provider_order_id, gateway.name)
+    logger.info(
+        "%s: payment %s started at %s",
+        order.number,
+        attempt.provider_order_id,
+        gateway.name,
+    )
     return attempt
 
 
@@ -148,17 +161,23 @@ def receive_notification(raw_body, headers, remote_addr):
         return notification, 400 if body is None else 403
 
     notification, created = PaymentNotification.objects.get_or_create(
-        body_sha256=digest, is_signature_valid=True, defaults={"outcome": Outcome.QUEUED, **fields}
+        body_sha256=digest,
+        is_signature_valid=True,
+        defaults={"outcome": Outcome.QUEUED, **fields},
     )
     if not created:
         PaymentNotification.objects.filter(pk=notification.pk).update(
             times_received=F("times_received") + 1
         )
-    attempt = PaymentAttempt.objects.filter(provider_order_id=notification.provider_order_id).first()
+    attempt = PaymentAttempt.objects.filter(
+        provider_order_id=notification.provider_order_id
+    ).first()
     if attempt is None:
         notification.outcome = Outcome.UNKNOWN_ORDER
         notification.save(update_fields=["outcome"])
-        logger.warning("%s: notification for an unknown order", notification.provider_order_id)
+        logger.warning(
+            "%s: notification for an unknown order", notification.provider_order_id
+        )
         return notification, 404
     if notification.attempt_id is None:
         notification.attempt = attempt
@@ -212,13 +231,18 @@ def apply_status(attempt_id, status, source):
     Returns the PaymentTransition.
     """
     with transaction.atomic():
-        order_id = PaymentAttempt.objects.values_list("order_id", flat=True).get(pk=attempt_id)
+        order_id = PaymentAttempt.objects.values_list("order_id", flat=True).get(
+            pk=attempt_id
+        )
         order = Order.objects.select_for_update().get(pk=order_id)
         attempt = PaymentAttempt.objects.select_for_update().get(pk=attempt_id)
         attempt.date_checked = timezone.now()
         target = target_status(attempt, status)
         note = ""
-        if target in (Status.PAID, Status.REVIEW) and status.paid_amount != attempt.amount:
+        if (
+            target in (Status.PAID, Status.REVIEW)
+            and status.paid_amount != attempt.amount
+        ):
             target = Status.REVIEW
             note = f"paid {status.gross_amount}, expected {attempt.amount}"
 
@@ -255,7 +279,11 @@ def apply_status(attempt_id, status, source):
         attempt.save()
         transition.save()
         logger.info(
-            "%s: %s %s -> %s", order.number, attempt.provider_order_id, previous, target,
+            "%s: %s %s -> %s",
+            order.number,
+            attempt.provider_order_id,
+            previous,
+            target,
             extra={"order_number": order.number, "amount": str(attempt.amount)},
         )
         _apply_to_order(order, attempt, previous, status)
@@ -274,7 +302,10 @@ def _moves_forward(attempt, target, status):
 def _note_settled_capture(attempt, status):
     # A card capture settling is no change of state, but it matters later:
     # a captured payment can be voided, a settled one cannot.
-    if attempt.provider_status == "capture" and status.transaction_status == "settlement":
+    if (
+        attempt.provider_status == "capture"
+        and status.transaction_status == "settlement"
+    ):
         attempt.provider_status = "settlement"
 
 
@@ -300,7 +331,9 @@ def _apply_to_order(order, attempt, previous, status):
     elif target in (Status.REFUNDED, Status.PARTIALLY_REFUNDED):
         refunds.record_gateway_refunds(attempt, status)
     elif target == Status.DISPUTED:
-        logger.error("%s: payment %s charged back", order.number, attempt.provider_order_id)
+        logger.error(
+            "%s: payment %s charged back", order.number, attempt.provider_order_id
+        )
 
 
 def _cancel_if_unpayable(order, attempt, previous):
@@ -335,7 +368,9 @@ def reconcile_attempt(attempt):
 
 def attempts_to_reconcile():
     """Attempts of unpaid orders that stayed unsettled longer than the grace period."""
-    cutoff = timezone.now() - timedelta(minutes=settings.MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES)
+    cutoff = timezone.now() - timedelta(
+        minutes=settings.MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES
+    )
     return PaymentAttempt.objects.filter(
         status__in=[*PaymentAttempt.LIVE, Status.START_FAILED],
         order__status__in=[OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_REVIEW],
@@ -344,8 +379,12 @@ def attempts_to_reconcile():
 
 
 def orders_to_expire():
-    cutoff = timezone.now() - timedelta(minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES)
-    return Order.objects.filter(status=OrderStatus.PENDING_PAYMENT, date_placed__lt=cutoff)
+    cutoff = timezone.now() - timedelta(
+        minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES
+    )
+    return Order.objects.filter(
+        status=OrderStatus.PENDING_PAYMENT, date_placed__lt=cutoff
+    )
 
 
 def expire_order(order):

@@ -54,7 +54,9 @@ def item_details(order):
                     "merchant_name": merchant,
                 }
             )
-            discount = whole(line.line_price_before_discounts_incl_tax - line.line_price_incl_tax)
+            discount = whole(
+                line.line_price_before_discounts_incl_tax - line.line_price_incl_tax
+            )
             if discount:
                 items.append(
                     {
@@ -71,7 +73,10 @@ def item_details(order):
                     "id": f"shipping-{part.group.pk}",
                     "price": whole(part.group.shipping_charge),
                     "quantity": 1,
-                    "name": clip(_("Shipping from %(pesantren)s") % {"pesantren": part.group.pesantren.name}),
+                    "name": clip(
+                        _("Shipping from %(pesantren)s")
+                        % {"pesantren": part.group.pesantren.name}
+                    ),
                     "merchant_name": merchant,
                 }
             )
@@ -81,10 +86,15 @@ def item_details(order):
 def customer_details(order):
     address = order.shipping_address
     phone = str(address.phone_number) if address and address.phone_number else ""
-    details = {"first_name": clip(address.first_name if address else "", CUSTOMER_NAME_LENGTH),
-               "email": order.email, "phone": phone}
+    details = {
+        "first_name": clip(address.first_name if address else "", CUSTOMER_NAME_LENGTH),
+        "email": order.email,
+        "phone": phone,
+    }
     if address is not None:
-        street = ", ".join(part for part in (address.line1, address.line2, address.line3) if part)
+        street = ", ".join(
+            part for part in (address.line1, address.line2, address.line3) if part
+        )
         details["shipping_address"] = {
             "first_name": clip(address.first_name, CUSTOMER_NAME_LENGTH),
             "phone": phone,
@@ -106,12 +116,17 @@ def snap_request(order, attempt, finish_url):
     now = timezone.now()
     minutes = max(1, math.ceil((attempt.expires_at - now).total_seconds() / 60))
     return {
-        "transaction_details": {"order_id": attempt.provider_order_id, "gross_amount": gross_amount},
+        "transaction_details": {
+            "order_id": attempt.provider_order_id,
+            "gross_amount": gross_amount,
+        },
         "item_details": items,
         "customer_details": customer_details(order),
         "enabled_payments": list(settings.MARKETPLACE_PAYMENT_CHANNELS),
         "expiry": {
-            "start_time": timezone.localtime(now, JAKARTA).strftime("%Y-%m-%d %H:%M:%S +0700"),
+            "start_time": timezone.localtime(now, JAKARTA).strftime(
+                "%Y-%m-%d %H:%M:%S +0700"
+            ),
             "unit": "minute",
             "duration": minutes,
         },

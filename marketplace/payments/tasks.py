@@ -17,7 +17,12 @@ from marketplace.payments.models import PaymentNotification, PaymentTransition, 
 
 logger = logging.getLogger(__name__)
 
-RETRYING = {"bind": True, "acks_late": True, "reject_on_worker_lost": True, "max_retries": 6}
+RETRYING = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "max_retries": 6,
+}
 BATCH = 200
 
 
@@ -30,13 +35,20 @@ def retry_later(task, error, order_number):
     if task.request.retries >= task.max_retries:
         logger.error(
             "%s: %s failed for good after %d tries: %s",
-            order_number, task.name, task.request.retries + 1, error,
+            order_number,
+            task.name,
+            task.request.retries + 1,
+            error,
         )
         raise error
     countdown = backoff(task.request.retries)
     logger.warning(
         "%s: %s failed (%s), retry %d in %d s",
-        order_number, task.name, error, task.request.retries + 1, countdown,
+        order_number,
+        task.name,
+        error,
+        task.request.retries + 1,
+        countdown,
     )
     raise task.retry(exc=error, countdown=countdown)
 
@@ -64,7 +76,9 @@ def submit_refund(self, refund_id):
         if refund.status == Refund.Status.SUBMITTED:
             status = get_gateway(refund.attempt.gateway).fetch_status(refund.attempt)
             if status is not None:
-                services.apply_status(refund.attempt_id, status, PaymentTransition.Source.ACTION)
+                services.apply_status(
+                    refund.attempt_id, status, PaymentTransition.Source.ACTION
+                )
     except GatewayError as error:
         retry_later(self, error, refund.attempt.order.number)
 
@@ -77,7 +91,9 @@ def expire_unpaid_orders():
         try:
             expired += bool(services.expire_order(order))
         except GatewayError as error:
-            logger.error("%s: not expired, gateway unavailable: %s", order.number, error)
+            logger.error(
+                "%s: not expired, gateway unavailable: %s", order.number, error
+            )
         except Exception:
             logger.exception("%s: expiring failed", order.number)
     return expired
@@ -105,5 +121,7 @@ def deliver_simulated_notification(self, notification_url, body):
     try:
         return deliver(notification_url, body)
     except requests.RequestException as error:
-        logger.warning("Simulator notification to %s failed: %s", notification_url, error)
+        logger.warning(
+            "Simulator notification to %s failed: %s", notification_url, error
+        )
         raise self.retry(exc=error, countdown=backoff(self.request.retries))

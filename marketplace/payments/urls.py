@@ -5,7 +5,11 @@ from marketplace.payments import views
 app_name = "payments"
 
 urlpatterns = [
-    path("midtrans/notification/", views.midtrans_notification, name="midtrans-notification"),
+    path(
+        "midtrans/notification/",
+        views.midtrans_notification,
+        name="midtrans-notification",
+    ),
     # Midtrans does not follow a redirect of its POST (APPEND_SLASH would
     # send one), so the path without the slash answers too.
     path("midtrans/notification", views.midtrans_notification),

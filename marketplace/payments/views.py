@@ -27,7 +27,9 @@ def midtrans_notification(request):
     Exempt from CSRF because the gateway cannot send a token; the signature
     is what authenticates it.
     """
-    headers = {name: request.headers[name] for name in KEPT_HEADERS if name in request.headers}
+    headers = {
+        name: request.headers[name] for name in KEPT_HEADERS if name in request.headers
+    }
     _notification, status = services.receive_notification(
         request.body, headers, request.META.get("REMOTE_ADDR")
     )
@@ -36,12 +38,17 @@ def midtrans_notification(request):
 
 def payment_finish(request):
     """Where the payment page sends the buyer back; shows, never decides."""
-    attempt = PaymentAttempt.objects.select_related("order").filter(
-        provider_order_id=request.GET.get("order_id", "")
-    ).first()
+    attempt = (
+        PaymentAttempt.objects.select_related("order")
+        .filter(provider_order_id=request.GET.get("order_id", ""))
+        .first()
+    )
     url = order_url_for_session(request, attempt.order) if attempt else None
     if url is None:
-        messages.info(request, _("Thank you. We will e-mail you as soon as your payment is confirmed."))
+        messages.info(
+            request,
+            _("Thank you. We will e-mail you as soon as your payment is confirmed."),
+        )
         return redirect("marketplace:home")
     return redirect(url)
 
@@ -62,7 +69,9 @@ def _simulator_attempt(request, provider_order_id):
 def simulator_page(request, provider_order_id):
     """The simulator's payment page: choose a channel, then pay."""
     attempt = _simulator_attempt(request, provider_order_id)
-    simulated = SimulatedTransaction.objects.filter(provider_order_id=provider_order_id).first()
+    simulated = SimulatedTransaction.objects.filter(
+        provider_order_id=provider_order_id
+    ).first()
     return render(
         request,
         "marketplace/payments/simulator.html",
@@ -78,12 +87,16 @@ def simulator_page(request, provider_order_id):
 @require_POST
 def simulator_action(request, provider_order_id):
     attempt = _simulator_attempt(request, provider_order_id)
-    notification_url = request.build_absolute_uri(reverse("payments:midtrans-notification"))
+    notification_url = request.build_absolute_uri(
+        reverse("payments:midtrans-notification")
+    )
     channel = request.POST.get("channel", "")
     if request.POST.get("action") == "choose" and channel in simulator.CHANNELS:
         simulator.choose_channel(attempt, channel, notification_url)
         return redirect("payments:simulator", provider_order_id)
-    simulated = get_object_or_404(SimulatedTransaction, provider_order_id=provider_order_id)
+    simulated = get_object_or_404(
+        SimulatedTransaction, provider_order_id=provider_order_id
+    )
     if request.POST.get("action") == "pay":
         simulator.pay(simulated, notification_url)
         return redirect(

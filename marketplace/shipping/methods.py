@@ -51,13 +51,17 @@ def plan_shipping(groups, address, choices=None):
         options = quote(group, address) if group.pesantren else []
         wanted = choices.get(str(group.pesantren_id))
         chosen = next((option for option in options if option.code == wanted), None)
-        parts.append(ShippingPart(group, options, chosen or (options[0] if options else None)))
+        parts.append(
+            ShippingPart(group, options, chosen or (options[0] if options else None))
+        )
     return parts
 
 
 def check_shippable(parts):
     """Raise ShippingUnavailable if any part has no option."""
-    missing = [str(part.group.pesantren or "?") for part in parts if part.chosen is None]
+    missing = [
+        str(part.group.pesantren or "?") for part in parts if part.chosen is None
+    ]
     if missing:
         raise ShippingUnavailable(missing)
 

@@ -53,7 +53,9 @@ class ShippingRate(models.Model):
         choices=regions.PROVINCE_CHOICES,
         help_text=_("Empty: every province that has no rate of its own."),
     )
-    kind = models.CharField(_("Kind"), max_length=8, choices=Kind.choices, default=Kind.FLAT)
+    kind = models.CharField(
+        _("Kind"), max_length=8, choices=Kind.choices, default=Kind.FLAT
+    )
     flat_fee = models.DecimalField(
         _("Flat fee"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -101,7 +103,9 @@ class ShippingRate(models.Model):
 class WeightBand(models.Model):
     """A fee for parts up to ``max_weight_grams`` (above the previous band)."""
 
-    rate = models.ForeignKey(ShippingRate, on_delete=models.CASCADE, related_name="bands")
+    rate = models.ForeignKey(
+        ShippingRate, on_delete=models.CASCADE, related_name="bands"
+    )
     max_weight_grams = models.PositiveIntegerField(_("Up to (grams)"))
     fee = models.DecimalField(_("Fee"), max_digits=12, decimal_places=2)
 

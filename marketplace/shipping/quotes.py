@@ -90,4 +90,6 @@ def quote(group, address):
 
 def choose(group, address, code):
     """Return the option ``code`` for ``group``, or None if it is not offered."""
-    return next((option for option in quote(group, address) if option.code == code), None)
+    return next(
+        (option for option in quote(group, address) if option.code == code), None
+    )

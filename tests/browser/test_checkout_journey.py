@@ -37,8 +37,12 @@ def page(monkeypatch):
     # reads between browser steps are synchronous and safe here.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, locale="id-ID"
+        )
         page = context.new_page()
         page.set_default_timeout(15000)
         yield page
@@ -53,14 +57,20 @@ def add_to_basket(page, base_url, product):
     page.wait_for_load_state()
 
 
-def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(page, live_server, settings):
+def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
+    page, live_server, settings
+):
     settings.MARKETPLACE_PAYMENT_GATEWAY = "simulator"
     alfa = PesantrenFactory(name="Pesantren Alfa")
     beta = PesantrenFactory(name="Pesantren Beta")
     give_flat_rate(alfa, 15000)
     give_flat_rate(beta, 20000)
-    kopi = make_product(alfa, price=Decimal("50000"), title="Kopi Santri", num_in_stock=4)
-    madu = make_product(beta, price=Decimal("40000"), title="Madu Hutan", num_in_stock=4)
+    kopi = make_product(
+        alfa, price=Decimal("50000"), title="Kopi Santri", num_in_stock=4
+    )
+    madu = make_product(
+        beta, price=Decimal("40000"), title="Madu Hutan", num_in_stock=4
+    )
     base = live_server.url
 
     # Basket: both products, one group per pesantren
@@ -84,20 +94,30 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(page, liv
     page.select_option("#id_regency", "32.76")
     page.wait_for_selector("#id_district option[value='32.76.01']", state="attached")
     page.select_option("#id_district", "32.76.01")
-    page.wait_for_selector("#id_village option[value='32.76.01.1006']", state="attached")
+    page.wait_for_selector(
+        "#id_village option[value='32.76.01.1006']", state="attached"
+    )
     page.select_option("#id_village", "32.76.01.1006")
     assert page.input_value("#id_postcode") == "16431"
     page.locator("#new_shipping_address button[type=submit]").click()
 
     # One shipping option per pesantren, then the preview: Rp35.000 shipping
     page.locator("#shipping-options button[type=submit]").click()
-    assert page.locator("[data-shipping-total]").get_attribute("data-shipping-total") == "35000.00"
-    assert page.locator("[data-order-total]").get_attribute("data-order-total") == "125000.00"
+    assert (
+        page.locator("[data-shipping-total]").get_attribute("data-shipping-total")
+        == "35000.00"
+    )
+    assert (
+        page.locator("[data-order-total]").get_attribute("data-order-total")
+        == "125000.00"
+    )
     page.click("#place-order")
 
     # The simulator: a BCA virtual account, then pay
     page.click("[data-channel=bca_va]")
-    assert re.fullmatch(r"\d{12}", page.locator("[data-va-number]").inner_text().strip())
+    assert re.fullmatch(
+        r"\d{12}", page.locator("[data-va-number]").inner_text().strip()
+    )
     page.click("#simulate-payment")
 
     # Back on the order page: paid, both parts new

@@ -28,21 +28,53 @@ import requests
 SERVER_KEY = "SB-Mid-server-FAKE-PesantrenTestKey-0001"
 JAKARTA = timezone(timedelta(hours=7))
 ORDER_ID = re.compile(r"^[A-Za-z0-9._~-]{1,50}$")
-EXPIRY_UNITS = {"minute": 60, "minutes": 60, "hour": 3600, "hours": 3600, "day": 86400, "days": 86400}
-REFUNDABLE = {"credit_card", "gopay", "shopeepay", "qris", "dana", "ovo", "kredivo", "akulaku"}
+EXPIRY_UNITS = {
+    "minute": 60,
+    "minutes": 60,
+    "hour": 3600,
+    "hours": 3600,
+    "day": 86400,
+    "days": 86400,
+}
+REFUNDABLE = {
+    "credit_card",
+    "gopay",
+    "shopeepay",
+    "qris",
+    "dana",
+    "ovo",
+    "kredivo",
+    "akulaku",
+}
 NO_PARTIAL_REFUND = {"shopeepay", "ovo"}
 # Legal moves of a transaction (the Midtrans status cycle).
 LEGAL = {
     "pending": {"settlement", "expire", "cancel", "deny", "failure", "capture"},
     "capture": {"settlement", "cancel", "deny"},
-    "settlement": {"refund", "partial_refund", "chargeback", "partial_chargeback", "deny"},
+    "settlement": {
+        "refund",
+        "partial_refund",
+        "chargeback",
+        "partial_chargeback",
+        "deny",
+    },
     "partial_refund": {"partial_refund", "refund"},
     "partial_chargeback": {"chargeback"},
     "authorize": {"capture", "cancel", "deny", "expire"},
 }
-NOTIFY_CODES = {"pending": "201", "settlement": "200", "capture": "200", "deny": "202",
-                "cancel": "202", "expire": "202", "failure": "202", "refund": "200",
-                "partial_refund": "200", "chargeback": "200", "partial_chargeback": "200"}
+NOTIFY_CODES = {
+    "pending": "201",
+    "settlement": "200",
+    "capture": "200",
+    "deny": "202",
+    "cancel": "202",
+    "expire": "202",
+    "failure": "202",
+    "refund": "200",
+    "partial_refund": "200",
+    "chargeback": "200",
+    "partial_chargeback": "200",
+}
 SNAP_UNAUTHORIZED = {
     "error_messages": [
         "Access denied due to unauthorized transaction, please check client or server key",
@@ -53,11 +85,16 @@ CORE_UNAUTHORIZED = {
     "status_code": "401",
     "status_message": "Transaction cannot be authorized with the current client/server key.",
 }
-CANNOT_MODIFY = {"status_code": "412", "status_message": "Merchant cannot modify the status of the transaction"}
+CANNOT_MODIFY = {
+    "status_code": "412",
+    "status_message": "Merchant cannot modify the status of the transaction",
+}
 
 
 def sign(order_id, status_code, gross_amount, key):
-    return hashlib.sha512(f"{order_id}{status_code}{gross_amount}{key}".encode()).hexdigest()
+    return hashlib.sha512(
+        f"{order_id}{status_code}{gross_amount}{key}".encode()
+    ).hexdigest()
 
 
 def fmt(moment):
@@ -185,13 +222,20 @@ class FakeMidtrans:
                 self.duplicate_policy == "strict" and order_id in self.tokens
             )
             if taken:
-                return 400, {"error_messages": ["transaction_details.order_id has already been taken"]}
+                return 400, {
+                    "error_messages": [
+                        "transaction_details.order_id has already been taken"
+                    ]
+                }
             override = _urls(headers.get("X-Override-Notification"))
             append = _urls(headers.get("X-Append-Notification"))
             urls = (override or list(self.default_notify_urls)) + append
             token = Token(str(uuid.uuid4()), order_id, body, urls, self.now())
             self.tokens[order_id] = token
-        return 201, {"token": token.token, "redirect_url": f"{self.url}/snap/v4/redirection/{token.token}"}
+        return 201, {
+            "token": token.token,
+            "redirect_url": f"{self.url}/snap/v4/redirection/{token.token}",
+        }
 
     def validate_snap(self, body):
         if not isinstance(body, dict):
@@ -212,23 +256,33 @@ class FakeMidtrans:
         if items is not None:
             total = 0
             for index, item in enumerate(items):
-                price, quantity, name = item.get("price"), item.get("quantity"), item.get("name")
+                price, quantity, name = (
+                    item.get("price"),
+                    item.get("quantity"),
+                    item.get("name"),
+                )
                 if not isinstance(price, int) or isinstance(price, bool):
                     errors.append(f"item_details[{index}].price must be an integer")
                 if not isinstance(quantity, int) or quantity < 1:
                     errors.append(f"item_details[{index}].quantity must be at least 1")
                 if not isinstance(name, str) or not name or len(name) > 50:
-                    errors.append(f"item_details[{index}].name is required, at most 50 characters")
+                    errors.append(
+                        f"item_details[{index}].name is required, at most 50 characters"
+                    )
                 for key in ("id", "brand", "category", "merchant_name"):
                     if len(str(item.get(key, ""))) > 50:
                         errors.append(f"item_details[{index}].{key} too long")
                 if isinstance(price, int) and isinstance(quantity, int):
                     total += price * quantity
             if not errors and isinstance(gross, int) and total != gross:
-                errors.append("transaction_details.gross_amount is not equal to the sum of item_details")
+                errors.append(
+                    "transaction_details.gross_amount is not equal to the sum of item_details"
+                )
         expiry = body.get("expiry")
         if expiry is not None:
-            if expiry.get("unit") not in EXPIRY_UNITS or not isinstance(expiry.get("duration"), int):
+            if expiry.get("unit") not in EXPIRY_UNITS or not isinstance(
+                expiry.get("duration"), int
+            ):
                 errors.append("expiry.unit or expiry.duration is invalid")
         for number in (1, 2, 3):
             if len(str(body.get(f"custom_field{number}", ""))) > 255:
@@ -237,8 +291,15 @@ class FakeMidtrans:
 
     # The buyer in Snap (control) -------------------------------------------
 
-    def choose(self, order_id, payment_type="bank_transfer", bank="bca", acquirer="gopay",
-               issuer="gopay", notify=True):
+    def choose(
+        self,
+        order_id,
+        payment_type="bank_transfer",
+        bank="bca",
+        acquirer="gopay",
+        issuer="gopay",
+        notify=True,
+    ):
         with self.lock:
             token = self.tokens[order_id]
             details = token.body["transaction_details"]
@@ -246,17 +307,30 @@ class FakeMidtrans:
             expiry = token.body.get("expiry")
             if expiry:
                 start = _parse_start(expiry.get("start_time")) or now
-                expires = start + timedelta(seconds=expiry["duration"] * EXPIRY_UNITS[expiry["unit"]])
+                expires = start + timedelta(
+                    seconds=expiry["duration"] * EXPIRY_UNITS[expiry["unit"]]
+                )
             else:
                 expires = now + timedelta(hours=24)
             channel = {}
             if payment_type == "bank_transfer":
-                channel = {"va_numbers": [{"bank": bank, "va_number": f"{uuid.uuid4().int % 10**17:017d}"}],
-                           "payment_amounts": []}
+                channel = {
+                    "va_numbers": [
+                        {"bank": bank, "va_number": f"{uuid.uuid4().int % 10**17:017d}"}
+                    ],
+                    "payment_amounts": [],
+                }
             elif payment_type == "echannel":
-                channel = {"biller_code": "70012", "bill_key": f"{uuid.uuid4().int % 10**12:012d}"}
+                channel = {
+                    "biller_code": "70012",
+                    "bill_key": f"{uuid.uuid4().int % 10**12:012d}",
+                }
             elif payment_type == "qris":
-                channel = {"acquirer": acquirer, "issuer": issuer, "transaction_type": "on-us"}
+                channel = {
+                    "acquirer": acquirer,
+                    "issuer": issuer,
+                    "transaction_type": "on-us",
+                }
             transaction = Transaction(
                 order_id=order_id,
                 transaction_id=str(uuid.uuid4()),
@@ -265,7 +339,11 @@ class FakeMidtrans:
                 transaction_time=now,
                 expiry_time=expires,
                 channel=channel,
-                custom_fields={k: token.body[k] for k in ("custom_field1", "custom_field2", "custom_field3") if k in token.body},
+                custom_fields={
+                    k: token.body[k]
+                    for k in ("custom_field1", "custom_field2", "custom_field3")
+                    if k in token.body
+                },
                 notify_urls=list(token.notify_urls),
             )
             self.transactions[order_id] = transaction
@@ -275,11 +353,22 @@ class FakeMidtrans:
             self.emit(transaction, body)
         return transaction
 
-    def pay(self, order_id, payment_type=None, fraud_status="accept", amount_override=None,
-            notify_pending=True, **choose_options):
+    def pay(
+        self,
+        order_id,
+        payment_type=None,
+        fraud_status="accept",
+        amount_override=None,
+        notify_pending=True,
+        **choose_options,
+    ):
         if order_id not in self.transactions:
-            self.choose(order_id, payment_type=payment_type or "bank_transfer", notify=notify_pending,
-                        **choose_options)
+            self.choose(
+                order_id,
+                payment_type=payment_type or "bank_transfer",
+                notify=notify_pending,
+                **choose_options,
+            )
         with self.lock:
             transaction = self.transactions[order_id]
             if amount_override is not None:
@@ -289,7 +378,11 @@ class FakeMidtrans:
                 if fraud_status == "deny":
                     self._set(transaction, "deny", "202")
                 else:
-                    self._set(transaction, "capture", "201" if fraud_status == "challenge" else "200")
+                    self._set(
+                        transaction,
+                        "capture",
+                        "201" if fraud_status == "challenge" else "200",
+                    )
             else:
                 transaction.settlement_time = self.now()
                 self._set(transaction, "settlement", "200")
@@ -301,7 +394,9 @@ class FakeMidtrans:
         with self.lock:
             transaction = self.transactions[order_id]
             if not force and to not in LEGAL.get(transaction.transaction_status, set()):
-                raise ValueError(f"{transaction.transaction_status} -> {to} is not a Midtrans move")
+                raise ValueError(
+                    f"{transaction.transaction_status} -> {to} is not a Midtrans move"
+                )
             if to == "settlement":
                 transaction.settlement_time = self.now()
             if to == "deny":
@@ -317,7 +412,10 @@ class FakeMidtrans:
             self.clock_offset += seconds
             expired = []
             for transaction in self.transactions.values():
-                if transaction.transaction_status == "pending" and transaction.expiry_time <= self.now():
+                if (
+                    transaction.transaction_status == "pending"
+                    and transaction.expiry_time <= self.now()
+                ):
                     self._set(transaction, "expire", "202")
                     expired.append((transaction, self.notification_body(transaction)))
         for transaction, body in expired:
@@ -343,47 +441,77 @@ class FakeMidtrans:
     def status(self, identifier):
         transaction = self.find(identifier)
         if transaction is None:
-            body = {"status_code": "404", "status_message": "Transaction doesn't exist.", "id": str(uuid.uuid4())}
+            body = {
+                "status_code": "404",
+                "status_message": "Transaction doesn't exist.",
+                "id": str(uuid.uuid4()),
+            }
             return (200 if self.notfound_http_200 else 404), body
         with self.lock:
             body = self.snapshot(transaction)
-            code = "407" if transaction.transaction_status == "expire" else transaction.status_code
-            body.update(status_code=code, status_message="Success, transaction is found",
-                        signature_key=sign(transaction.order_id, code, body["gross_amount"], self.server_key))
+            code = (
+                "407"
+                if transaction.transaction_status == "expire"
+                else transaction.status_code
+            )
+            body.update(
+                status_code=code,
+                status_message="Success, transaction is found",
+                signature_key=sign(
+                    transaction.order_id, code, body["gross_amount"], self.server_key
+                ),
+            )
         return 200, body
 
     def cancel(self, identifier):
         transaction = self.find(identifier)
         if transaction is None:
-            return 404, {"status_code": "404", "status_message": "Transaction doesn't exist."}
+            return 404, {
+                "status_code": "404",
+                "status_message": "Transaction doesn't exist.",
+            }
         with self.lock:
-            if transaction.transaction_status not in ("pending", "capture", "authorize"):
+            if transaction.transaction_status not in (
+                "pending",
+                "capture",
+                "authorize",
+            ):
                 return 200, CANNOT_MODIFY
             self._set(transaction, "cancel", "202")
             notification = self.notification_body(transaction)
             answer = self.snapshot(transaction)
-            answer.update(status_code="200", status_message="Success, transaction is canceled")
+            answer.update(
+                status_code="200", status_message="Success, transaction is canceled"
+            )
         self.emit(transaction, notification)
         return 200, answer
 
     def expire(self, identifier):
         transaction = self.find(identifier)
         if transaction is None:
-            return 404, {"status_code": "404", "status_message": "Transaction doesn't exist."}
+            return 404, {
+                "status_code": "404",
+                "status_message": "Transaction doesn't exist.",
+            }
         with self.lock:
             if transaction.transaction_status != "pending":
                 return 200, CANNOT_MODIFY
             self._set(transaction, "expire", "202")
             notification = self.notification_body(transaction)
             answer = self.snapshot(transaction)
-            answer.update(status_code="407", status_message="Success, transaction has expired")
+            answer.update(
+                status_code="407", status_message="Success, transaction has expired"
+            )
         self.emit(transaction, notification)
         return 200, answer
 
     def refund(self, identifier, body):
         transaction = self.find(identifier)
         if transaction is None:
-            return 404, {"status_code": "404", "status_message": "Transaction doesn't exist."}
+            return 404, {
+                "status_code": "404",
+                "status_message": "Transaction doesn't exist.",
+            }
         with self.lock:
             if transaction.transaction_status not in ("settlement", "partial_refund"):
                 return 200, CANNOT_MODIFY
@@ -391,20 +519,36 @@ class FakeMidtrans:
                 return 200, CANNOT_MODIFY
             amount = body.get("amount", transaction.gross_amount - transaction.refunded)
             key = body.get("refund_key") or str(uuid.uuid4())
-            earlier = next((r for r in transaction.refunds if r["refund_key"] == key), None)
+            earlier = next(
+                (r for r in transaction.refunds if r["refund_key"] == key), None
+            )
             if earlier is not None:
                 if earlier["amount"] != amount:
-                    return 200, {"status_code": "406", "status_message": "Duplicate refund ID"}
+                    return 200, {
+                        "status_code": "406",
+                        "status_message": "Duplicate refund ID",
+                    }
                 return 200, self.refund_answer(transaction, earlier)
             remaining = transaction.gross_amount - transaction.refunded
             partial = amount < remaining
-            if not isinstance(amount, int) or amount <= 0 or amount > remaining or (
-                partial and transaction.payment_type in NO_PARTIAL_REFUND
+            if (
+                not isinstance(amount, int)
+                or amount <= 0
+                or amount > remaining
+                or (partial and transaction.payment_type in NO_PARTIAL_REFUND)
             ):
-                return 200, {"status_code": "414", "status_message": "Refund request is rejected due to invalid amount"}
-            refund = {"refund_chargeback_id": len(transaction.refunds) + 1, "amount": amount,
-                      "refund_key": key, "reason": body.get("reason", ""), "created_at": fmt(self.now()),
-                      "bank_confirmed_at": None}
+                return 200, {
+                    "status_code": "414",
+                    "status_message": "Refund request is rejected due to invalid amount",
+                }
+            refund = {
+                "refund_chargeback_id": len(transaction.refunds) + 1,
+                "amount": amount,
+                "refund_key": key,
+                "reason": body.get("reason", ""),
+                "created_at": fmt(self.now()),
+                "bank_confirmed_at": None,
+            }
             transaction.refunds.append(refund)
             self._set(transaction, "partial_refund" if partial else "refund", "200")
             first = self.notification_body(transaction)
@@ -417,17 +561,27 @@ class FakeMidtrans:
 
     def refund_answer(self, transaction, refund):
         answer = self.snapshot(transaction)
-        answer.update(status_code="200", status_message="Success, refund request is approved",
-                      refund_chargeback_id=refund["refund_chargeback_id"],
-                      refund_amount=f"{refund['amount']}.00", refund_key=refund["refund_key"])
+        answer.update(
+            status_code="200",
+            status_message="Success, refund request is approved",
+            refund_chargeback_id=refund["refund_chargeback_id"],
+            refund_amount=f"{refund['amount']}.00",
+            refund_key=refund["refund_key"],
+        )
         return answer
 
     def review(self, identifier, approve):
         transaction = self.find(identifier)
         if transaction is None:
-            return 404, {"status_code": "404", "status_message": "Transaction doesn't exist."}
+            return 404, {
+                "status_code": "404",
+                "status_message": "Transaction doesn't exist.",
+            }
         with self.lock:
-            if transaction.transaction_status != "capture" or transaction.fraud_status != "challenge":
+            if (
+                transaction.transaction_status != "capture"
+                or transaction.fraud_status != "challenge"
+            ):
                 return 200, CANNOT_MODIFY
             if approve:
                 transaction.fraud_status = "accept"
@@ -437,7 +591,9 @@ class FakeMidtrans:
                 self._set(transaction, "deny", "202")
             notification = self.notification_body(transaction)
             answer = self.snapshot(transaction)
-            answer.update(status_code="200", status_message="Success, transaction is updated")
+            answer.update(
+                status_code="200", status_message="Success, transaction is updated"
+            )
         self.emit(transaction, notification)
         return 200, answer
 
@@ -464,7 +620,10 @@ class FakeMidtrans:
         if transaction.refunds:
             body["refund_amount"] = f"{transaction.refunded}.00"
             body["refunds"] = [
-                {**{k: v for k, v in refund.items() if k != "amount"}, "refund_amount": f"{refund['amount']}.00"}
+                {
+                    **{k: v for k, v in refund.items() if k != "amount"},
+                    "refund_amount": f"{refund['amount']}.00",
+                }
                 for refund in transaction.refunds
             ]
         return body
@@ -472,7 +631,12 @@ class FakeMidtrans:
     def notification_body(self, transaction):
         body = self.snapshot(transaction)
         body["status_message"] = "midtrans payment notification"
-        body["signature_key"] = sign(transaction.order_id, body["status_code"], body["gross_amount"], self.server_key)
+        body["signature_key"] = sign(
+            transaction.order_id,
+            body["status_code"],
+            body["gross_amount"],
+            self.server_key,
+        )
         # Midtrans adds fields over time: receivers must parse leniently.
         body["metadata"] = {}
         return body
@@ -480,8 +644,13 @@ class FakeMidtrans:
     def emit(self, transaction, body):
         payload = json.dumps(body, separators=(",", ":"))
         with self.lock:
-            self.outbox.append({"order_id": transaction.order_id, "urls": list(transaction.notify_urls),
-                                "payload": payload})
+            self.outbox.append(
+                {
+                    "order_id": transaction.order_id,
+                    "urls": list(transaction.notify_urls),
+                    "payload": payload,
+                }
+            )
             index = len(self.outbox) - 1
             if self.held:
                 self.queue.append(index)
@@ -500,16 +669,30 @@ class FakeMidtrans:
             started = time.monotonic()
             try:
                 response = requests.post(
-                    url, data=payload.encode(), timeout=self.notify_timeout, allow_redirects=False,
-                    headers={"Content-Type": "application/json", "Accept": "application/json",
-                             "User-Agent": "Veritrans"},
+                    url,
+                    data=payload.encode(),
+                    timeout=self.notify_timeout,
+                    allow_redirects=False,
+                    headers={
+                        "Content-Type": "application/json",
+                        "Accept": "application/json",
+                        "User-Agent": "Veritrans",
+                    },
                 )
                 code = response.status_code
             except requests.RequestException:
                 code = None
             with self.lock:
-                self.deliveries.append({"index": index, "url": url, "payload": payload, "attempt": attempt,
-                                        "status": code, "latency": time.monotonic() - started})
+                self.deliveries.append(
+                    {
+                        "index": index,
+                        "url": url,
+                        "payload": payload,
+                        "attempt": attempt,
+                        "status": code,
+                        "latency": time.monotonic() - started,
+                    }
+                )
             retries = _retries_for(code) if self.retry_policy else 0
             if attempt > retries:
                 return code
@@ -531,30 +714,68 @@ class FakeMidtrans:
     def resend(self, index, times=1):
         return [self.deliver(index) for _ in range(times)]
 
-    def inject(self, order_id, body_overrides=None, signature="valid", gross_amount_format="2dp", url=None):
+    def inject(
+        self,
+        order_id,
+        body_overrides=None,
+        signature="valid",
+        gross_amount_format="2dp",
+        url=None,
+    ):
         """Send a hand-made notification for ``order_id``: forged, stale or reformatted."""
         transaction = self.find(order_id)
         with self.lock:
-            body = self.notification_body(transaction) if transaction else {
-                "order_id": order_id, "status_code": "200", "gross_amount": "10000.00",
-                "transaction_status": "settlement", "transaction_id": str(uuid.uuid4())}
+            body = (
+                self.notification_body(transaction)
+                if transaction
+                else {
+                    "order_id": order_id,
+                    "status_code": "200",
+                    "gross_amount": "10000.00",
+                    "transaction_status": "settlement",
+                    "transaction_id": str(uuid.uuid4()),
+                }
+            )
             if gross_amount_format == "int":
                 body["gross_amount"] = body["gross_amount"].split(".")[0]
             elif gross_amount_format == "1dp":
                 body["gross_amount"] = body["gross_amount"][:-1]
             body.update(body_overrides or {})
             if signature == "valid":
-                body["signature_key"] = sign(body["order_id"], body["status_code"], body["gross_amount"], self.server_key)
+                body["signature_key"] = sign(
+                    body["order_id"],
+                    body["status_code"],
+                    body["gross_amount"],
+                    self.server_key,
+                )
             elif signature == "wrong_key":
-                body["signature_key"] = sign(body["order_id"], body["status_code"], body["gross_amount"], "SB-Mid-server-other")
+                body["signature_key"] = sign(
+                    body["order_id"],
+                    body["status_code"],
+                    body["gross_amount"],
+                    "SB-Mid-server-other",
+                )
             elif signature == "stale":
-                body["signature_key"] = sign(body["order_id"], body["status_code"], body["gross_amount"], self.server_key)
+                body["signature_key"] = sign(
+                    body["order_id"],
+                    body["status_code"],
+                    body["gross_amount"],
+                    self.server_key,
+                )
                 body["gross_amount"] = "1.00"
             elif signature == "missing":
                 body.pop("signature_key", None)
             elif signature == "garbage":
                 body["signature_key"] = "not-a-signature"
-            urls = [url] if url else (transaction.notify_urls if transaction else list(self.default_notify_urls))
+            urls = (
+                [url]
+                if url
+                else (
+                    transaction.notify_urls
+                    if transaction
+                    else list(self.default_notify_urls)
+                )
+            )
             payload = json.dumps(body, separators=(",", ":"))
             self.outbox.append({"order_id": order_id, "urls": urls, "payload": payload})
             index = len(self.outbox) - 1
@@ -562,7 +783,11 @@ class FakeMidtrans:
 
     def deliveries_for(self, order_id):
         with self.lock:
-            return [d for d in self.deliveries if json.loads(d["payload"]).get("order_id") == order_id]
+            return [
+                d
+                for d in self.deliveries
+                if json.loads(d["payload"]).get("order_id") == order_id
+            ]
 
 
 def _urls(header):
@@ -608,16 +833,28 @@ class FakeHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         if path.startswith("/_fake/"):
-            return self.control(path[len("/_fake/"):], raw)
+            return self.control(path[len("/_fake/") :], raw)
         endpoint, identifier = _endpoint(method, path)
         with self.fake.lock:
-            self.fake.requests.append({"endpoint": endpoint, "method": method, "path": path})
+            self.fake.requests.append(
+                {"endpoint": endpoint, "method": method, "path": path}
+            )
         if endpoint is None:
-            return self.reply(404, {"status_code": "404", "status_message": "The requested resource is not found"})
+            return self.reply(
+                404,
+                {
+                    "status_code": "404",
+                    "status_message": "The requested resource is not found",
+                },
+            )
         if endpoint == "redirection":
-            return self.reply_html(200, f"<html><body><h1>Fake Snap</h1><p>{identifier}</p></body></html>")
+            return self.reply_html(
+                200, f"<html><body><h1>Fake Snap</h1><p>{identifier}</p></body></html>"
+            )
         if not self.authorized():
-            return self.reply(401, SNAP_UNAUTHORIZED if endpoint == "snap" else CORE_UNAUTHORIZED)
+            return self.reply(
+                401, SNAP_UNAUTHORIZED if endpoint == "snap" else CORE_UNAUTHORIZED
+            )
         fault = self.fake.take_fault(endpoint)
         if fault and self.apply_fault(fault):
             return None
@@ -625,7 +862,9 @@ class FakeHandler(BaseHTTPRequestHandler):
             try:
                 body = json.loads(raw or b"null")
             except ValueError:
-                return self.reply(400, {"error_messages": ["Request body is not a valid JSON"]})
+                return self.reply(
+                    400, {"error_messages": ["Request body is not a valid JSON"]}
+                )
             return self.reply(*self.fake.create_token(body, self.headers))
         if endpoint == "status":
             return self.reply(*self.fake.status(identifier))
@@ -637,15 +876,26 @@ class FakeHandler(BaseHTTPRequestHandler):
             return self.reply(*self.fake.refund(identifier, json.loads(raw or b"{}")))
         if endpoint in ("approve", "deny"):
             return self.reply(*self.fake.review(identifier, endpoint == "approve"))
-        return self.reply(405, {"status_code": "405", "status_message": "Method not allowed"})
+        return self.reply(
+            405, {"status_code": "405", "status_message": "Method not allowed"}
+        )
 
     def authorized(self):
-        expected = "Basic " + base64.b64encode(f"{self.fake.server_key}:".encode()).decode()
+        expected = (
+            "Basic " + base64.b64encode(f"{self.fake.server_key}:".encode()).decode()
+        )
         return self.headers.get("Authorization") == expected
 
     def apply_fault(self, mode):
         if mode == "http500_json":
-            self.reply(500, {"error_messages": ["Sorry, we encountered internal server error. We will fix this soon."]})
+            self.reply(
+                500,
+                {
+                    "error_messages": [
+                        "Sorry, we encountered internal server error. We will fix this soon."
+                    ]
+                },
+            )
         elif mode == "http502_html":
             self.reply_html(502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
         elif mode.startswith("sleep:"):
@@ -672,7 +922,11 @@ class FakeHandler(BaseHTTPRequestHandler):
                 result = {}
             elif parts[0] == "orders" and len(parts) == 3:
                 order_id, verb = parts[1], parts[2]
-                method = {"choose": fake.choose, "pay": fake.pay, "transition": fake.transition}[verb]
+                method = {
+                    "choose": fake.choose,
+                    "pay": fake.pay,
+                    "transition": fake.transition,
+                }[verb]
                 transaction = method(order_id, **data)
                 result = fake.snapshot(transaction)
             elif parts == ["clock", "advance"]:
@@ -682,7 +936,9 @@ class FakeHandler(BaseHTTPRequestHandler):
                 result = {}
             elif parts == ["notifications", "release"]:
                 result = {"codes": fake.release(data.get("order", "fifo"))}
-            elif parts[0] == "notifications" and len(parts) == 3 and parts[2] == "resend":
+            elif (
+                parts[0] == "notifications" and len(parts) == 3 and parts[2] == "resend"
+            ):
                 result = {"codes": fake.resend(int(parts[1]), data.get("times", 1))}
             elif parts == ["notifications", "inject"]:
                 result = {"codes": fake.inject(**data)}
@@ -720,7 +976,10 @@ def _endpoint(method, path):
     match = re.match(r"^/snap/v\d/redirection/([^/]+)$", path)
     if match and method == "GET":
         return "redirection", match.group(1)
-    match = re.match(r"^/v2/([^/]+)/(status|cancel|expire|refund|approve|deny)(/online/direct)?$", path)
+    match = re.match(
+        r"^/v2/([^/]+)/(status|cancel|expire|refund|approve|deny)(/online/direct)?$",
+        path,
+    )
     if match:
         action = match.group(2)
         if (action == "status") != (method == "GET"):

@@ -31,9 +31,14 @@ def add(client, product, quantity=1):
 
 
 def sign_in(client, user):
-    client.post(reverse("customer:login"), {
-        "login-username": user.email, "login-password": "test-password-123", "login_submit": "1",
-    })
+    client.post(
+        reverse("customer:login"),
+        {
+            "login-username": user.email,
+            "login-password": "test-password-123",
+            "login_submit": "1",
+        },
+    )
 
 
 def saved_quantities(user):
@@ -59,7 +64,9 @@ def test_signing_in_adds_the_anonymous_basket_capped_by_stock(client):
     assert saved_quantities(user) == {"Kopi": 5, "Madu": 1, "Sabun": 2}
     assert Basket._default_manager.get(pk=anonymous.pk).status == Basket.MERGED
     assert Basket.open.get(owner=user).pk == saved.pk
-    merge_messages = [str(m) for m in get_messages(response.wsgi_request) if "saved basket" in str(m)]
+    merge_messages = [
+        str(m) for m in get_messages(response.wsgi_request) if "saved basket" in str(m)
+    ]
     assert merge_messages == [
         "The basket you filled before signing in was added to your saved basket "
         "(2 lines changed): Kopi: 5 (all that is in stock); Sabun: 2."
@@ -83,13 +90,24 @@ def test_another_buyers_basket_is_never_taken_over(client, cookie):
     assert Basket.open.filter(owner=other, lines__isnull=False).exists() is False
 
 
-def test_the_basket_shows_one_shipping_fee_per_pesantren_once_the_address_is_known(client):
-    alfa, beta = PesantrenFactory(name="Pesantren Alfa"), PesantrenFactory(name="Pesantren Beta")
+def test_the_basket_shows_one_shipping_fee_per_pesantren_once_the_address_is_known(
+    client,
+):
+    alfa, beta = (
+        PesantrenFactory(name="Pesantren Alfa"),
+        PesantrenFactory(name="Pesantren Beta"),
+    )
     give_flat_rate(alfa, 15000)
     give_flat_rate(beta, 20000)
     user = UserFactory()
-    address = UserAddress(user=user, first_name="Siti", line1="Jl. 1", postcode=DEPOK_POSTCODE,
-                          country=indonesia(), is_default_for_shipping=True)
+    address = UserAddress(
+        user=user,
+        first_name="Siti",
+        line1="Jl. 1",
+        postcode=DEPOK_POSTCODE,
+        country=indonesia(),
+        is_default_for_shipping=True,
+    )
     apply_region(address, DEPOK_VILLAGE)
     address.save()
     client.force_login(user)

@@ -6,7 +6,12 @@ from marketplace.basket import group_basket
 from marketplace.demo.build import seed_shipping
 from marketplace.shipping.models import ShippingRate
 from marketplace.shipping.quotes import quote
-from tests.factories import PesantrenFactory, make_basket, make_product, shipping_address
+from tests.factories import (
+    PesantrenFactory,
+    make_basket,
+    make_product,
+    shipping_address,
+)
 
 pytestmark = pytest.mark.django_db
 

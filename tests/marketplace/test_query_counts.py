@@ -11,7 +11,14 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.addresses import apply_region, indonesia
-from tests.factories import DEPOK_POSTCODE, DEPOK_VILLAGE, PesantrenFactory, UserFactory, give_flat_rate, make_product
+from tests.factories import (
+    DEPOK_POSTCODE,
+    DEPOK_VILLAGE,
+    PesantrenFactory,
+    UserFactory,
+    give_flat_rate,
+    make_product,
+)
 
 pytestmark = pytest.mark.django_db
 UserAddress = get_model("address", "UserAddress")
@@ -37,8 +44,14 @@ def test_basket_page_of_a_visitor(client, django_assert_num_queries):
 
 def test_basket_page_of_a_buyer_with_an_address(client, django_assert_num_queries):
     user = UserFactory()
-    address = UserAddress(user=user, first_name="Siti", line1="Jl. 1", postcode=DEPOK_POSTCODE,
-                          country=indonesia(), is_default_for_shipping=True)
+    address = UserAddress(
+        user=user,
+        first_name="Siti",
+        line1="Jl. 1",
+        postcode=DEPOK_POSTCODE,
+        country=indonesia(),
+        is_default_for_shipping=True,
+    )
     apply_region(address, DEPOK_VILLAGE)
     address.save()
     client.force_login(user)

@@ -46,7 +46,7 @@ class TransactionStatus:
 
     @classmethod
     def from_response(cls, data):
-        extra_info = ((data.get("metadata") or {}).get("extra_info") or {})
+        extra_info = (data.get("metadata") or {}).get("extra_info") or {}
         amount_info = extra_info.get("gross_amount_info") or {}
         return cls(
             order_id=str(data.get("order_id", "")),

@@ -30,8 +30,12 @@ def _configure(client, custom_headers):
     config.custom_headers = dict(custom_headers)
     config.proxies = {}
     # Instance attributes shadow the library's class-level constants.
-    config.SNAP_SANDBOX_BASE_URL = config.SNAP_PRODUCTION_BASE_URL = settings.MIDTRANS_SNAP_BASE_URL
-    config.CORE_SANDBOX_BASE_URL = config.CORE_PRODUCTION_BASE_URL = settings.MIDTRANS_CORE_BASE_URL
+    config.SNAP_SANDBOX_BASE_URL = config.SNAP_PRODUCTION_BASE_URL = (
+        settings.MIDTRANS_SNAP_BASE_URL
+    )
+    config.CORE_SANDBOX_BASE_URL = config.CORE_PRODUCTION_BASE_URL = (
+        settings.MIDTRANS_CORE_BASE_URL
+    )
     client.http_client.http_client = TimeoutSession(settings.MIDTRANS_TIMEOUT)
     return client
 

@@ -33,11 +33,15 @@ def _call(function, *args):
     except midtransclient.MidtransAPIError as error:
         code = _body_code(error)
         if error.http_status_code >= 500 or code >= 500:
-            raise GatewayError(f"Midtrans server error {code or error.http_status_code}") from error
+            raise GatewayError(
+                f"Midtrans server error {code or error.http_status_code}"
+            ) from error
         messages = (error.api_response_dict or {}).get("error_messages") or [
             (error.api_response_dict or {}).get("status_message", "")
         ]
-        raise GatewayRefused("; ".join(str(m) for m in messages), code or error.http_status_code) from error
+        raise GatewayRefused(
+            "; ".join(str(m) for m in messages), code or error.http_status_code
+        ) from error
 
 
 def _body_code(error):
@@ -50,7 +54,16 @@ def _body_code(error):
 class MidtransGateway(Gateway):
     name = "midtrans"
     refundable_payment_types = frozenset(
-        {"credit_card", "gopay", "shopeepay", "qris", "dana", "ovo", "kredivo", "akulaku"}
+        {
+            "credit_card",
+            "gopay",
+            "shopeepay",
+            "qris",
+            "dana",
+            "ovo",
+            "kredivo",
+            "akulaku",
+        }
     )
 
     @property
@@ -61,7 +74,9 @@ class MidtransGateway(Gateway):
         answer = _call(make_snap_client().create_transaction, request_body)
         if not answer.get("token") or not answer.get("redirect_url"):
             raise GatewayError("Midtrans answered without a token")
-        return StartedPayment(token=answer["token"], redirect_url=answer["redirect_url"])
+        return StartedPayment(
+            token=answer["token"], redirect_url=answer["redirect_url"]
+        )
 
     def fetch_status(self, attempt):
         try:
@@ -73,7 +88,9 @@ class MidtransGateway(Gateway):
         status = TransactionStatus.from_response(answer)
         # Status answers are signed like notifications; a wrong one means
         # something between us and Midtrans changed it.
-        if answer.get("signature_key") and not is_signature_valid(answer, self.server_key):
+        if answer.get("signature_key") and not is_signature_valid(
+            answer, self.server_key
+        ):
             raise GatewayError("Midtrans status answer has a wrong signature")
         return status
 

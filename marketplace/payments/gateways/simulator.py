@@ -44,13 +44,22 @@ CHANNELS = {
     "gopay": ("gopay", ""),
     "shopeepay": ("shopeepay", ""),
 }
-STATUS_CODES = {"pending": "201", "settlement": "200", "cancel": "200", "expire": "407",
-                "refund": "200", "partial_refund": "200", "deny": "202"}
+STATUS_CODES = {
+    "pending": "201",
+    "settlement": "200",
+    "cancel": "200",
+    "expire": "407",
+    "refund": "200",
+    "partial_refund": "200",
+    "deny": "202",
+}
 
 
 def simulator_server_key():
     """The simulator's signing key, derived from SECRET_KEY (never sent anywhere)."""
-    return hashlib.sha256(f"kesan-payment-simulator:{settings.SECRET_KEY}".encode()).hexdigest()
+    return hashlib.sha256(
+        f"kesan-payment-simulator:{settings.SECRET_KEY}".encode()
+    ).hexdigest()
 
 
 class SimulatorGateway(Gateway):
@@ -64,14 +73,20 @@ class SimulatorGateway(Gateway):
     def start(self, attempt, request_body):
         return StartedPayment(
             token=f"sim-{uuid.uuid4()}",
-            redirect_url=reverse("payments:simulator", args=[attempt.provider_order_id]),
+            redirect_url=reverse(
+                "payments:simulator", args=[attempt.provider_order_id]
+            ),
         )
 
     def fetch_status(self, attempt):
         simulated = SimulatedTransaction.objects.filter(
             provider_order_id=attempt.provider_order_id
         ).first()
-        return None if simulated is None else TransactionStatus.from_response(status_body(simulated))
+        return (
+            None
+            if simulated is None
+            else TransactionStatus.from_response(status_body(simulated))
+        )
 
     def cancel(self, attempt):
         simulated = SimulatedTransaction.objects.filter(
@@ -80,19 +95,27 @@ class SimulatorGateway(Gateway):
         if simulated is None:
             return None
         if simulated.transaction_status != "pending":
-            raise GatewayRefused("Merchant cannot modify the status of the transaction", 412)
+            raise GatewayRefused(
+                "Merchant cannot modify the status of the transaction", 412
+            )
         set_status(simulated, "cancel")
         return TransactionStatus.from_response(status_body(simulated))
 
     def refund(self, attempt, refund_key, amount, reason):
-        simulated = SimulatedTransaction.objects.get(provider_order_id=attempt.provider_order_id)
+        simulated = SimulatedTransaction.objects.get(
+            provider_order_id=attempt.provider_order_id
+        )
         if simulated.transaction_status not in ("settlement", "partial_refund"):
-            raise GatewayRefused("Merchant cannot modify the status of the transaction", 412)
+            raise GatewayRefused(
+                "Merchant cannot modify the status of the transaction", 412
+            )
         if simulated.payment_type not in self.refundable_payment_types:
             raise GatewayRefused("Payment type does not support refund", 412)
         remaining = simulated.gross_amount - simulated.refund_amount
         if not 0 < amount <= remaining:
-            raise GatewayRefused("Refund request is rejected due to invalid amount", 414)
+            raise GatewayRefused(
+                "Refund request is rejected due to invalid amount", 414
+            )
         simulated.refund_amount += Decimal(amount)
         simulated.refunds = [
             *simulated.refunds,
@@ -122,7 +145,9 @@ def choose_channel(attempt, channel, notification_url):
             "transaction_id": str(uuid.uuid4()),
             "payment_type": payment_type,
             "bank": bank,
-            "va_number": f"8{secrets.randbelow(10**11):011d}" if payment_type == "bank_transfer" else "",
+            "va_number": f"8{secrets.randbelow(10**11):011d}"
+            if payment_type == "bank_transfer"
+            else "",
             "gross_amount": attempt.amount,
             "transaction_status": "pending",
             "status_code": "201",
@@ -164,7 +189,10 @@ def status_body(simulated):
         "status_message": "midtrans payment notification",
         "status_code": simulated.status_code,
         "signature_key": compute_signature(
-            simulated.provider_order_id, simulated.status_code, gross_amount, simulator_server_key()
+            simulated.provider_order_id,
+            simulated.status_code,
+            gross_amount,
+            simulator_server_key(),
         ),
         "payment_type": simulated.payment_type,
         "order_id": simulated.provider_order_id,
@@ -177,7 +205,9 @@ def status_body(simulated):
     if simulated.settlement_time:
         body["settlement_time"] = _jakarta(simulated.settlement_time)
     if simulated.payment_type == "bank_transfer":
-        body["va_numbers"] = [{"bank": simulated.bank, "va_number": simulated.va_number}]
+        body["va_numbers"] = [
+            {"bank": simulated.bank, "va_number": simulated.va_number}
+        ]
     if simulated.payment_type == "qris":
         body["acquirer"] = simulated.bank
     if simulated.refunds:
@@ -202,7 +232,11 @@ def deliver(notification_url, body):
         timeout=(3.05, 15),
         allow_redirects=False,
     )
-    logger.info("Simulator notification to %s answered %s", notification_url, response.status_code)
+    logger.info(
+        "Simulator notification to %s answered %s",
+        notification_url,
+        response.status_code,
+    )
     return response.status_code
 
 

@@ -10,90 +10,50 @@ from oscar.core.loading import get_model
 
 from marketplace.fulfilment.models import OrderStatus
 from marketplace.payments.models import PaymentAttempt
-from tests.factories import (
-    DEPOK_POSTCODE,
-    DEPOK_VILLAGE,
-    PesantrenFactory,
-    UserFactory,
-    give_flat_rate,
-    make_product,
-    offer_pickup,
+from tests.factories import DEPOK_POSTCODE, DEPOK_VILLAGE, UserFactory
+from tests.forks.checkout.helpers import (
+    ADDRESS,
+    fill_basket,
+    guest_to_preview,
+    to_preview,
 )
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")
 UserAddress = get_model("address", "UserAddress")
 
-ADDRESS = {
-    "first_name": "Siti Aminah",
-    "phone_number": "0812-3456-7890",
-    "line1": "Jl. Merdeka No. 10, RT 02/RW 03",
-    "province": "32",
-    "regency": "32.76",
-    "district": "32.76.01",
-    "village": DEPOK_VILLAGE,
-    "postcode": DEPOK_POSTCODE,
-}
-
-
-@pytest.fixture
-def shop():
-    alfa, beta = PesantrenFactory(name="Pesantren Alfa"), PesantrenFactory(name="Pesantren Beta")
-    give_flat_rate(alfa, 15000)
-    give_flat_rate(beta, 20000)
-    offer_pickup(beta)
-    products = [
-        make_product(alfa, price=Decimal("50000"), title="Kopi Santri"),
-        make_product(alfa, price=Decimal("30000"), title="Sabun Sereh"),
-        make_product(beta, price=Decimal("40000"), title="Madu Hutan"),
-    ]
-    return alfa, beta, products
-
-
-def fill_basket(client, products):
-    for product in products:
-        response = client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
-        assert response.status_code == 302
-
-
-def to_preview(client, alfa, beta, choices=("delivery", "delivery")):
-    response = client.post(reverse("checkout:shipping-address"), ADDRESS)
-    assert response.status_code == 302, response.context["form"].errors
-    assert response.url == reverse("checkout:shipping-method")
-    response = client.post(
-        reverse("checkout:shipping-method"),
-        {f"pesantren-{alfa.pk}": choices[0], f"pesantren-{beta.pk}": choices[1]},
-    )
-    assert response.url == reverse("checkout:preview")
-    return client.get(reverse("checkout:preview"))
-
-
-def guest_to_preview(client, shop):
-    alfa, beta, products = shop
-    fill_basket(client, products)
-    response = client.post(reverse("checkout:index"), {"username": "siti@example.test", "options": "anonymous"})
-    assert response.url == reverse("checkout:shipping-address")
-    return to_preview(client, alfa, beta)
-
 
 def test_a_guest_checks_out_two_pesantren_and_is_sent_to_pay(client, shop):
     preview = guest_to_preview(client, shop)
 
     assert preview.status_code == 200
-    assert [part.charge for part in preview.context["parts"]] == [Decimal("15000"), Decimal("20000")]
+    assert [part.charge for part in preview.context["parts"]] == [
+        Decimal("15000"),
+        Decimal("20000"),
+    ]
     assert preview.context["order_total"].incl_tax == Decimal("155000")
     assert "Rp155.000" in preview.content.decode()
 
     response = client.post(
-        reverse("checkout:preview"), {"action": "place_order", "basket_token": preview.context["basket_token"]}
+        reverse("checkout:preview"),
+        {"action": "place_order", "basket_token": preview.context["basket_token"]},
     )
 
     order = Order.objects.get()
     attempt = PaymentAttempt.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("payments:simulator", args=[attempt.provider_order_id])
-    assert (order.status, order.guest_email, order.user) == (OrderStatus.PENDING_PAYMENT, "siti@example.test", None)
-    assert (order.shipping_address.line2, order.shipping_address.line3) == ("Depok", "Kec. Pancoran Mas")
+    assert response.url == reverse(
+        "payments:simulator", args=[attempt.provider_order_id]
+    )
+    assert (order.status, order.guest_email, order.user) == (
+        OrderStatus.PENDING_PAYMENT,
+        "siti@example.test",
+        None,
+    )
+    assert (order.shipping_address.line2, order.shipping_address.line3) == (
+        "Depok",
+        "Kec. Pancoran Mas",
+    )
     assert str(order.shipping_address.phone_number) == "+6281234567890"
     assert client.get(reverse("orders:detail", args=[order.number])).status_code == 200
 
@@ -114,7 +74,10 @@ def test_placing_again_after_going_back_reuses_the_order_and_its_payment(client,
 def test_pickup_chosen_for_one_pesantren_drops_its_shipping(client, shop):
     alfa, beta, products = shop
     fill_basket(client, products)
-    client.post(reverse("checkout:index"), {"username": "siti@example.test", "options": "anonymous"})
+    client.post(
+        reverse("checkout:index"),
+        {"username": "siti@example.test", "options": "anonymous"},
+    )
 
     preview = to_preview(client, alfa, beta, choices=("delivery", "pickup"))
 
@@ -125,9 +88,14 @@ def test_a_postcode_that_is_not_the_desas_is_refused(client, shop, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     _alfa, _beta, products = shop
     fill_basket(client, products)
-    client.post(reverse("checkout:index"), {"username": "siti@example.test", "options": "anonymous"})
+    client.post(
+        reverse("checkout:index"),
+        {"username": "siti@example.test", "options": "anonymous"},
+    )
 
-    response = client.post(reverse("checkout:shipping-address"), {**ADDRESS, "postcode": "16432"})
+    response = client.post(
+        reverse("checkout:shipping-address"), {**ADDRESS, "postcode": "16432"}
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["postcode"] == [
@@ -138,9 +106,15 @@ def test_a_postcode_that_is_not_the_desas_is_refused(client, shop, settings):
 def test_without_javascript_the_region_lists_fill_one_level_per_submit(client, shop):
     _alfa, _beta, products = shop
     fill_basket(client, products)
-    client.post(reverse("checkout:index"), {"username": "siti@example.test", "options": "anonymous"})
+    client.post(
+        reverse("checkout:index"),
+        {"username": "siti@example.test", "options": "anonymous"},
+    )
 
-    response = client.post(reverse("checkout:shipping-address"), {**ADDRESS, "regency": "", "district": "", "village": ""})
+    response = client.post(
+        reverse("checkout:shipping-address"),
+        {**ADDRESS, "regency": "", "district": "", "village": ""},
+    )
 
     form = response.context["form"]
     assert "32.76" in dict(form.fields["regency"].choices)
@@ -152,8 +126,13 @@ def test_a_signed_in_buyer_ships_to_a_saved_address(client, shop):
     alfa, beta, products = shop
     user = UserFactory()
     client.force_login(user)
-    saved = UserAddress(user=user, first_name="Ahmad", phone_number="+6281234567891",
-                        line1="Jl. Pondok 1", postcode=DEPOK_POSTCODE)
+    saved = UserAddress(
+        user=user,
+        first_name="Ahmad",
+        phone_number="+6281234567891",
+        line1="Jl. Pondok 1",
+        postcode=DEPOK_POSTCODE,
+    )
     from marketplace.addresses import apply_region, indonesia
 
     saved.country = indonesia()
@@ -163,14 +142,27 @@ def test_a_signed_in_buyer_ships_to_a_saved_address(client, shop):
 
     page = client.get(reverse("checkout:shipping-address"))
     assert list(page.context["addresses"]) == [saved]
-    response = client.post(reverse("checkout:shipping-address"), {"action": "ship_to", "address_id": saved.pk})
+    response = client.post(
+        reverse("checkout:shipping-address"),
+        {"action": "ship_to", "address_id": saved.pk},
+    )
     assert response.url == reverse("checkout:shipping-method")
-    client.post(reverse("checkout:shipping-method"), {f"pesantren-{alfa.pk}": "delivery", f"pesantren-{beta.pk}": "delivery"})
+    client.post(
+        reverse("checkout:shipping-method"),
+        {f"pesantren-{alfa.pk}": "delivery", f"pesantren-{beta.pk}": "delivery"},
+    )
     preview = client.get(reverse("checkout:preview"))
-    client.post(reverse("checkout:preview"), {"action": "place_order", "basket_token": preview.context["basket_token"]})
+    client.post(
+        reverse("checkout:preview"),
+        {"action": "place_order", "basket_token": preview.context["basket_token"]},
+    )
 
     order = Order.objects.get()
-    assert (order.user, order.guest_email, order.shipping_address.first_name) == (user, "", "Ahmad")
+    assert (order.user, order.guest_email, order.shipping_address.first_name) == (
+        user,
+        "",
+        "Ahmad",
+    )
     assert UserAddress.objects.get().num_orders_as_shipping_address == 1
 
 
@@ -178,5 +170,9 @@ def test_the_region_list_gives_the_children_of_a_region(client):
     response = client.get(reverse("marketplace:region-list"), {"parent": "32.76.01"})
 
     regions = response.json()["regions"]
-    assert {"code": DEPOK_VILLAGE, "name": "Depok", "postal_code": DEPOK_POSTCODE} in regions
+    assert {
+        "code": DEPOK_VILLAGE,
+        "name": "Depok",
+        "postal_code": DEPOK_POSTCODE,
+    } in regions
     assert all(region["code"].startswith("32.76.01.") for region in regions)

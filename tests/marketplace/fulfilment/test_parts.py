@@ -7,7 +7,12 @@ from django.core import mail
 
 from forks.partner.models import StockRecord
 from marketplace.fulfilment import selectors
-from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup, OrderStatus, OutboundEmail
+from marketplace.fulfilment.models import (
+    FulfilmentEvent,
+    FulfilmentGroup,
+    OrderStatus,
+    OutboundEmail,
+)
 from marketplace.fulfilment.services import (
     FulfilmentError,
     cancel_part,
@@ -32,7 +37,10 @@ Status = FulfilmentGroup.Status
 
 @pytest.fixture
 def order_and_parts():
-    alfa, beta = PesantrenFactory(name="Pesantren Alfa"), PesantrenFactory(name="Pesantren Beta")
+    alfa, beta = (
+        PesantrenFactory(name="Pesantren Alfa"),
+        PesantrenFactory(name="Pesantren Beta"),
+    )
     give_flat_rate(alfa, 15000)
     give_flat_rate(beta, 20000)
     kopi = make_product(alfa, price=Decimal("50000"), num_in_stock=5, title="Kopi")
@@ -57,7 +65,12 @@ def test_a_pesantren_cannot_act_on_the_part_of_another(order_and_parts):
     with pytest.raises(FulfilmentGroup.DoesNotExist):
         selectors.pesantren_part(alfa, beta_part.pk)
     assert FulfilmentGroup.objects.get(pk=beta_part.pk).status == Status.NEW
-    assert FulfilmentEvent.objects.filter(group=beta_part, to_status__in=["processing", "shipped", "cancelled"]).count() == 0
+    assert (
+        FulfilmentEvent.objects.filter(
+            group=beta_part, to_status__in=["processing", "shipped", "cancelled"]
+        ).count()
+        == 0
+    )
 
 
 def test_a_pesantren_sees_only_its_own_lines(order_and_parts):
@@ -67,7 +80,10 @@ def test_a_pesantren_sees_only_its_own_lines(order_and_parts):
     part = selectors.pesantren_part(alfa, alfa_part.pk)
 
     assert [line.title for line in part.lines] == ["Kopi"]
-    assert (part.group.subtotal, part.group.shipping_charge) == (Decimal("100000"), Decimal("15000"))
+    assert (part.group.subtotal, part.group.shipping_charge) == (
+        Decimal("100000"),
+        Decimal("15000"),
+    )
     assert list(selectors.orders_of_pesantren(alfa)) == [alfa_part]
 
 
@@ -80,7 +96,9 @@ def test_nothing_is_sent_before_payment(order_and_parts):
     assert list(selectors.orders_of_pesantren(alfa)) == []
 
 
-def test_process_then_ship_tells_the_buyer_once(order_and_parts, django_capture_on_commit_callbacks):
+def test_process_then_ship_tells_the_buyer_once(
+    order_and_parts, django_capture_on_commit_callbacks
+):
     order, alfa, _beta, alfa_part, _beta_part = order_and_parts
     pay_order(order)
     seller = UserFactory()
@@ -90,7 +108,11 @@ def test_process_then_ship_tells_the_buyer_once(order_and_parts, django_capture_
         ship_part(alfa, alfa_part.pk, seller, " JNE REG ", " JNE0001 ")
 
     group = FulfilmentGroup.objects.get(pk=alfa_part.pk)
-    assert (group.status, group.courier, group.tracking_number) == (Status.SHIPPED, "JNE REG", "JNE0001")
+    assert (group.status, group.courier, group.tracking_number) == (
+        Status.SHIPPED,
+        "JNE REG",
+        "JNE0001",
+    )
     assert list(group.events.values_list("from_status", "to_status", "actor")) == [
         ("awaiting_payment", "new", None),
         ("new", "processing", seller.pk),

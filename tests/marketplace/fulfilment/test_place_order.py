@@ -27,13 +27,18 @@ Basket = get_model("basket", "Basket")
 
 @pytest.fixture
 def two_pesantren():
-    a, b = PesantrenFactory(name="Pesantren Alfa"), PesantrenFactory(name="Pesantren Beta")
+    a, b = (
+        PesantrenFactory(name="Pesantren Alfa"),
+        PesantrenFactory(name="Pesantren Beta"),
+    )
     give_flat_rate(a, 15000)
     give_flat_rate(b, 20000)
     return a, b
 
 
-def test_placing_writes_one_order_awaiting_payment_with_a_part_per_pesantren(two_pesantren):
+def test_placing_writes_one_order_awaiting_payment_with_a_part_per_pesantren(
+    two_pesantren,
+):
     a, b = two_pesantren
     kopi = make_product(a, price=Decimal("50000"), num_in_stock=5)
     sabun = make_product(a, price=Decimal("30000"), num_in_stock=5)
@@ -52,8 +57,18 @@ def test_placing_writes_one_order_awaiting_payment_with_a_part_per_pesantren(two
     assert order.shipping_address.line4 == "Kota Depok"
     groups = list(order.fulfilment_groups.order_by("pk"))
     assert [(g.pesantren, g.status, g.subtotal, g.shipping_charge) for g in groups] == [
-        (a, FulfilmentGroup.Status.AWAITING_PAYMENT, Decimal("130000"), Decimal("15000")),
-        (b, FulfilmentGroup.Status.AWAITING_PAYMENT, Decimal("40000"), Decimal("20000")),
+        (
+            a,
+            FulfilmentGroup.Status.AWAITING_PAYMENT,
+            Decimal("130000"),
+            Decimal("15000"),
+        ),
+        (
+            b,
+            FulfilmentGroup.Status.AWAITING_PAYMENT,
+            Decimal("40000"),
+            Decimal("20000"),
+        ),
     ]
     assert [line.title for line in groups[0].lines] == [kopi.title, sabun.title]
     assert [line.title for line in groups[1].lines] == [madu.title]
@@ -148,12 +163,17 @@ def test_a_pesantren_that_cannot_reach_the_address_blocks_the_order():
 def test_pickup_chosen_for_one_pesantren_charges_it_no_shipping(two_pesantren):
     a, b = two_pesantren
     offer_pickup(b)
-    basket = make_basket((make_product(a, price=Decimal("10000")), 1), (make_product(b, price=Decimal("10000")), 1))
+    basket = make_basket(
+        (make_product(a, price=Decimal("10000")), 1),
+        (make_product(b, price=Decimal("10000")), 1),
+    )
 
     order = place_order(basket, choices={str(b.pk): "pickup"}).order
 
     assert order.shipping_incl_tax == Decimal("15000")
-    assert list(order.fulfilment_groups.values_list("shipping_method", "shipping_charge")) == [
+    assert list(
+        order.fulfilment_groups.values_list("shipping_method", "shipping_charge")
+    ) == [
         ("delivery", Decimal("15000")),
         ("pickup", Decimal("0")),
     ]

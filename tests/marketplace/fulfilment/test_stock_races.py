@@ -10,7 +10,13 @@ from forks.order.utils import OrderCreator
 from forks.partner.exceptions import InsufficientStock
 from forks.partner.models import StockRecord
 from tests.concurrency import run_concurrently
-from tests.factories import PesantrenFactory, give_flat_rate, make_basket, make_product, place_order
+from tests.factories import (
+    PesantrenFactory,
+    give_flat_rate,
+    make_basket,
+    make_product,
+    place_order,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 Order = get_model("order", "Order")
@@ -29,7 +35,9 @@ def slow_order_creation(monkeypatch):
 
 
 @pytest.mark.parametrize("round_number", range(3))
-def test_twenty_buyers_of_the_last_unit_make_exactly_one_order(slow_order_creation, round_number):
+def test_twenty_buyers_of_the_last_unit_make_exactly_one_order(
+    slow_order_creation, round_number
+):
     # Given one unit in stock and 20 buyers, each with their own basket
     pesantren = PesantrenFactory()
     give_flat_rate(pesantren, 15000)
@@ -37,7 +45,9 @@ def test_twenty_buyers_of_the_last_unit_make_exactly_one_order(slow_order_creati
     baskets = [make_basket((product, 1)) for _ in range(20)]
 
     # When all of them place their order at the same moment
-    results = run_concurrently(*[lambda basket=basket: place_order(basket) for basket in baskets])
+    results = run_concurrently(
+        *[lambda basket=basket: place_order(basket) for basket in baskets]
+    )
 
     # Then exactly one order exists and the 19 others were refused cleanly
     placed = [result for result in results if not isinstance(result, BaseException)]
@@ -57,16 +67,22 @@ def test_opposite_line_order_does_not_deadlock(slow_order_creation):
     first = make_product(pesantren, num_in_stock=100)
     second = make_product(pesantren, num_in_stock=100)
     baskets = [
-        make_basket((first, 1), (second, 1)) if i % 2 else make_basket((second, 1), (first, 1))
+        make_basket((first, 1), (second, 1))
+        if i % 2
+        else make_basket((second, 1), (first, 1))
         for i in range(8)
     ]
 
-    results = run_concurrently(*[lambda basket=basket: place_order(basket) for basket in baskets])
+    results = run_concurrently(
+        *[lambda basket=basket: place_order(basket) for basket in baskets]
+    )
 
     assert [type(result).__name__ for result in results] == ["PlacedOrder"] * 8
     assert Order.objects.count() == 8
     assert list(
-        StockRecord.objects.filter(product__in=[first, second]).order_by("pk").values_list("num_allocated", flat=True)
+        StockRecord.objects.filter(product__in=[first, second])
+        .order_by("pk")
+        .values_list("num_allocated", flat=True)
     ) == [8, 8]
 
 

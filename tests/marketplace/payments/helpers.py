@@ -3,7 +3,13 @@ from decimal import Decimal
 from oscar.core.loading import get_model
 
 from marketplace.payments import services
-from tests.factories import PesantrenFactory, give_flat_rate, make_basket, make_product, place_order
+from tests.factories import (
+    PesantrenFactory,
+    give_flat_rate,
+    make_basket,
+    make_product,
+    place_order,
+)
 
 Order = get_model("order", "Order")
 FINISH_URL = "http://127.0.0.1:8142/payments/finish/"
@@ -15,8 +21,12 @@ def order_of_two_pesantren(stock=5, language="id"):
     b = PesantrenFactory(name="Pesantren Beta")
     give_flat_rate(a, 15000)
     give_flat_rate(b, 20000)
-    kopi = make_product(a, price=Decimal("50000"), num_in_stock=stock, title="Kopi Santri")
-    madu = make_product(b, price=Decimal("40000"), num_in_stock=stock, title="Madu Hutan")
+    kopi = make_product(
+        a, price=Decimal("50000"), num_in_stock=stock, title="Kopi Santri"
+    )
+    madu = make_product(
+        b, price=Decimal("40000"), num_in_stock=stock, title="Madu Hutan"
+    )
     return place_order(make_basket((kopi, 2), (madu, 1)), language=language).order
 
 

@@ -14,12 +14,26 @@ from oscar.core.loading import get_model
 
 from forks.partner.models import StockRecord
 from marketplace.fulfilment import services as fulfilment
-from marketplace.fulfilment.models import FulfilmentGroup, OrderEffect, OrderStatus, OutboundEmail
+from marketplace.fulfilment.models import (
+    FulfilmentGroup,
+    OrderEffect,
+    OrderStatus,
+    OutboundEmail,
+)
 from marketplace.payments import services
 from marketplace.payments.gateways.base import TransactionStatus
-from marketplace.payments.models import PaymentAttempt, PaymentNotification, PaymentTransition, Refund
+from marketplace.payments.models import (
+    PaymentAttempt,
+    PaymentNotification,
+    PaymentTransition,
+    Refund,
+)
 from marketplace.payments.tasks import expire_unpaid_orders, reconcile_pending_payments
-from tests.marketplace.payments.helpers import order_of_two_pesantren, reload, started_payment
+from tests.marketplace.payments.helpers import (
+    order_of_two_pesantren,
+    reload,
+    started_payment,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 Order = get_model("order", "Order")
@@ -32,19 +46,30 @@ def stock_of(title):
     return record.num_in_stock, record.num_allocated
 
 
-def test_the_snap_request_adds_up_with_one_shipping_line_per_pesantren(midtrans, settings):
+def test_the_snap_request_adds_up_with_one_shipping_line_per_pesantren(
+    midtrans, settings
+):
     attempt = started_payment(order_of_two_pesantren(language="en"))
 
     body = midtrans.tokens[attempt.provider_order_id].body
-    assert body["transaction_details"] == {"order_id": attempt.provider_order_id, "gross_amount": 175000}
-    assert [(i["name"], i["price"], i["quantity"], i["merchant_name"]) for i in body["item_details"]] == [
+    assert body["transaction_details"] == {
+        "order_id": attempt.provider_order_id,
+        "gross_amount": 175000,
+    }
+    assert [
+        (i["name"], i["price"], i["quantity"], i["merchant_name"])
+        for i in body["item_details"]
+    ] == [
         ("Kopi Santri", 50000, 2, "Pesantren Alfa"),
         ("Shipping from Pesantren Alfa", 15000, 1, "Pesantren Alfa"),
         ("Madu Hutan", 40000, 1, "Pesantren Beta"),
         ("Shipping from Pesantren Beta", 20000, 1, "Pesantren Beta"),
     ]
     assert body["enabled_payments"] == settings.MARKETPLACE_PAYMENT_CHANNELS
-    assert "akulaku" not in body["enabled_payments"] and "kredivo" not in body["enabled_payments"]
+    assert (
+        "akulaku" not in body["enabled_payments"]
+        and "kredivo" not in body["enabled_payments"]
+    )
     assert body["expiry"]["unit"] == "minute"
     assert body["expiry"]["duration"] == settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES
     assert body["callbacks"] == {"finish": "http://127.0.0.1:8142/payments/finish/"}
@@ -68,12 +93,22 @@ def test_virtual_account_payment_pays_the_order_once_with_its_effects(midtrans):
     attempt, order = reload(attempt), reload(order)
     assert (attempt.status, attempt.payment_type) == (Status.PAID, "bank_transfer")
     assert order.status == OrderStatus.PAID
-    assert list(order.fulfilment_groups.values_list("status", flat=True)) == ["new", "new"]
+    assert list(order.fulfilment_groups.values_list("status", flat=True)) == [
+        "new",
+        "new",
+    ]
     assert stock_of("Kopi Santri") == (3, 0)
     assert stock_of("Madu Hutan") == (4, 0)
-    assert list(PaymentEvent.objects.values_list("event_type__name", "amount")) == [("Paid", Decimal("175000"))]
-    assert sorted(OutboundEmail.objects.filter(order=order).values_list("kind", flat=True)) == [
-        "order_paid", "order_placed", "pesantren_new_order", "pesantren_new_order",
+    assert list(PaymentEvent.objects.values_list("event_type__name", "amount")) == [
+        ("Paid", Decimal("175000"))
+    ]
+    assert sorted(
+        OutboundEmail.objects.filter(order=order).values_list("kind", flat=True)
+    ) == [
+        "order_paid",
+        "order_placed",
+        "pesantren_new_order",
+        "pesantren_new_order",
     ]
 
 
@@ -97,9 +132,14 @@ def test_a_settlement_delivered_three_more_times_changes_nothing_more(midtrans):
 
     assert codes == [[200], [200], [200]]
     assert PaymentEvent.objects.count() == 1
-    assert PaymentNotification.objects.get(transaction_status="settlement").times_received == 4
+    assert (
+        PaymentNotification.objects.get(transaction_status="settlement").times_received
+        == 4
+    )
     assert list(
-        PaymentTransition.objects.filter(attempt=attempt, is_applied=True).values_list("to_status", flat=True)
+        PaymentTransition.objects.filter(attempt=attempt, is_applied=True).values_list(
+            "to_status", flat=True
+        )
     ) == ["pending", "paid"]
     assert OrderEffect.objects.filter(key__startswith="paid:").count() == 1
     assert len(mail.outbox) == emails_before
@@ -135,7 +175,9 @@ def test_settlement_before_pending_ends_paid_and_ignores_the_late_pending(midtra
     ],
     ids=["wrong-key", "altered-amount", "missing", "garbage", "int-amount"],
 )
-def test_forged_or_altered_notifications_are_recorded_refused_and_change_nothing(midtrans, tampering):
+def test_forged_or_altered_notifications_are_recorded_refused_and_change_nothing(
+    midtrans, tampering
+):
     attempt = started_payment()
     midtrans.choose(attempt.provider_order_id)
     status_calls = midtrans.count_requests("status")
@@ -144,18 +186,30 @@ def test_forged_or_altered_notifications_are_recorded_refused_and_change_nothing
         # Reformat the amount after signing: the receiver must not normalise it.
         transaction = midtrans.transactions[attempt.provider_order_id]
         body = midtrans.notification_body(transaction)
-        body.update(transaction_status="settlement", gross_amount=body["gross_amount"].split(".")[0])
-        midtrans.outbox.append({"order_id": attempt.provider_order_id, "urls": transaction.notify_urls,
-                                "payload": json.dumps(body)})
+        body.update(
+            transaction_status="settlement",
+            gross_amount=body["gross_amount"].split(".")[0],
+        )
+        midtrans.outbox.append(
+            {
+                "order_id": attempt.provider_order_id,
+                "urls": transaction.notify_urls,
+                "payload": json.dumps(body),
+            }
+        )
         codes = midtrans.deliver(len(midtrans.outbox) - 1)
     else:
         codes = midtrans.inject(
-            attempt.provider_order_id, body_overrides={"transaction_status": "settlement"}, **options
+            attempt.provider_order_id,
+            body_overrides={"transaction_status": "settlement"},
+            **options,
         )
 
     assert codes == [403]
     refused = PaymentNotification.objects.filter(is_signature_valid=False)
-    assert list(refused.values_list("provider_order_id", "outcome")) == [(attempt.provider_order_id, "rejected")]
+    assert list(refused.values_list("provider_order_id", "outcome")) == [
+        (attempt.provider_order_id, "rejected")
+    ]
     assert reload(attempt).status == Status.PENDING
     assert reload(attempt.order).status == OrderStatus.PENDING_PAYMENT
     assert midtrans.count_requests("status") == status_calls
@@ -166,7 +220,9 @@ def test_a_signed_notification_is_checked_against_the_status_api(midtrans):
     attempt = started_payment()
     midtrans.choose(attempt.provider_order_id)
 
-    codes = midtrans.inject(attempt.provider_order_id, body_overrides={"transaction_status": "settlement"})
+    codes = midtrans.inject(
+        attempt.provider_order_id, body_overrides={"transaction_status": "settlement"}
+    )
 
     # Then the status API wins
     assert codes == [200]
@@ -184,16 +240,22 @@ def test_an_expired_virtual_account_cancels_the_order_and_releases_its_stock(mid
     assert reload(attempt).status == Status.EXPIRED
     order = reload(attempt.order)
     assert order.status == OrderStatus.CANCELLED
-    assert list(order.fulfilment_groups.values_list("status", flat=True)) == ["cancelled", "cancelled"]
+    assert list(order.fulfilment_groups.values_list("status", flat=True)) == [
+        "cancelled",
+        "cancelled",
+    ]
     assert stock_of("Kopi Santri") == (5, 0)
     assert stock_of("Madu Hutan") == (5, 0)
 
 
-def test_an_order_whose_payment_page_was_left_expires_without_any_notification(midtrans, settings):
+def test_an_order_whose_payment_page_was_left_expires_without_any_notification(
+    midtrans, settings
+):
     attempt = started_payment()
     order = attempt.order
     Order.objects.filter(pk=order.pk).update(
-        date_placed=timezone.now() - timedelta(minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES + 1)
+        date_placed=timezone.now()
+        - timedelta(minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES + 1)
     )
 
     assert expire_unpaid_orders.delay().get() == 1
@@ -208,12 +270,15 @@ def test_expiring_cancels_a_virtual_account_still_open_at_midtrans(midtrans, set
     attempt = started_payment()
     midtrans.choose(attempt.provider_order_id)
     Order.objects.filter(pk=attempt.order_id).update(
-        date_placed=timezone.now() - timedelta(minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES + 1)
+        date_placed=timezone.now()
+        - timedelta(minutes=settings.MARKETPLACE_PAYMENT_EXPIRY_MINUTES + 1)
     )
 
     expire_unpaid_orders.delay().get()
 
-    assert midtrans.transactions[attempt.provider_order_id].transaction_status == "cancel"
+    assert (
+        midtrans.transactions[attempt.provider_order_id].transaction_status == "cancel"
+    )
     assert reload(attempt).status == Status.FAILED
     assert reload(attempt.order).status == OrderStatus.CANCELLED
     assert stock_of("Madu Hutan") == (5, 0)
@@ -221,7 +286,9 @@ def test_expiring_cancels_a_virtual_account_still_open_at_midtrans(midtrans, set
 
 def test_a_challenged_card_payment_is_held_then_paid_when_approved(midtrans):
     attempt = started_payment()
-    midtrans.pay(attempt.provider_order_id, payment_type="credit_card", fraud_status="challenge")
+    midtrans.pay(
+        attempt.provider_order_id, payment_type="credit_card", fraud_status="challenge"
+    )
 
     assert reload(attempt).status == Status.REVIEW
     assert reload(attempt.order).status == OrderStatus.PAYMENT_REVIEW
@@ -236,7 +303,9 @@ def test_a_challenged_card_payment_is_held_then_paid_when_approved(midtrans):
 
 def test_a_challenged_card_payment_that_is_denied_cancels_the_order(midtrans):
     attempt = started_payment()
-    midtrans.pay(attempt.provider_order_id, payment_type="credit_card", fraud_status="challenge")
+    midtrans.pay(
+        attempt.provider_order_id, payment_type="credit_card", fraud_status="challenge"
+    )
 
     midtrans.review(attempt.provider_order_id, approve=False)
 
@@ -262,16 +331,27 @@ def test_a_reversal_after_settlement_blocks_fulfilment(midtrans):
 def test_cancelling_a_part_paid_by_qris_refunds_it_through_midtrans(midtrans):
     attempt = started_payment()
     midtrans.pay(attempt.provider_order_id, payment_type="qris")
-    group = FulfilmentGroup.objects.get(order=attempt.order, pesantren__name="Pesantren Beta")
+    group = FulfilmentGroup.objects.get(
+        order=attempt.order, pesantren__name="Pesantren Beta"
+    )
 
     fulfilment.cancel_part(group.pesantren, group.pk, None, "Stok madu habis")
 
     refund = Refund.objects.get()
-    assert (refund.amount, refund.status, refund.group_id) == (Decimal("60000"), Refund.Status.CONFIRMED, group.pk)
+    assert (refund.amount, refund.status, refund.group_id) == (
+        Decimal("60000"),
+        Refund.Status.CONFIRMED,
+        group.pk,
+    )
     transaction = midtrans.transactions[attempt.provider_order_id]
-    assert [(r["refund_key"], r["amount"]) for r in transaction.refunds] == [(refund.refund_key, 60000)]
+    assert [(r["refund_key"], r["amount"]) for r in transaction.refunds] == [
+        (refund.refund_key, 60000)
+    ]
     attempt = reload(attempt)
-    assert (attempt.status, attempt.refunded_amount) == (Status.PARTIALLY_REFUNDED, Decimal("60000"))
+    assert (attempt.status, attempt.refunded_amount) == (
+        Status.PARTIALLY_REFUNDED,
+        Decimal("60000"),
+    )
     assert stock_of("Madu Hutan") == (5, 0)
     assert reload(attempt.order).status == OrderStatus.PAID
 
@@ -279,11 +359,15 @@ def test_cancelling_a_part_paid_by_qris_refunds_it_through_midtrans(midtrans):
 def test_cancelling_a_part_paid_by_virtual_account_leaves_a_manual_refund(midtrans):
     attempt = started_payment()
     midtrans.pay(attempt.provider_order_id, payment_type="bank_transfer")
-    group = FulfilmentGroup.objects.get(order=attempt.order, pesantren__name="Pesantren Alfa")
+    group = FulfilmentGroup.objects.get(
+        order=attempt.order, pesantren__name="Pesantren Alfa"
+    )
 
     fulfilment.cancel_part(group.pesantren, group.pk, None, "Kopi habis")
 
-    assert list(Refund.objects.values_list("amount", "status")) == [(Decimal("115000"), Refund.Status.MANUAL)]
+    assert list(Refund.objects.values_list("amount", "status")) == [
+        (Decimal("115000"), Refund.Status.MANUAL)
+    ]
     assert midtrans.count_requests("refund") == 0
     assert reload(attempt).status == Status.PAID
 
@@ -320,7 +404,9 @@ def test_midtrans_hanging_times_out_instead_of_blocking(midtrans, settings):
     assert reload(order).status == OrderStatus.PENDING_PAYMENT
 
 
-def test_a_status_api_error_is_logged_with_the_order_and_healed_later(midtrans, settings, caplog):
+def test_a_status_api_error_is_logged_with_the_order_and_healed_later(
+    midtrans, settings, caplog
+):
     # Given a pending payment whose settlement cannot be confirmed at first
     attempt = started_payment()
     midtrans.choose(attempt.provider_order_id)
@@ -330,12 +416,19 @@ def test_a_status_api_error_is_logged_with_the_order_and_healed_later(midtrans, 
 
     # Then nothing is applied, the failure names the order, the delivery was taken
     assert reload(attempt).status == Status.PENDING
-    assert f"{attempt.order.number}: marketplace.payments.tasks.process_payment_notification failed" in caplog.text
-    assert PaymentNotification.objects.get(transaction_status="settlement").outcome == "queued"
+    assert (
+        f"{attempt.order.number}: marketplace.payments.tasks.process_payment_notification failed"
+        in caplog.text
+    )
+    assert (
+        PaymentNotification.objects.get(transaction_status="settlement").outcome
+        == "queued"
+    )
 
     # And the reconciliation job applies it once the status API answers again
     PaymentAttempt.objects.filter(pk=attempt.pk).update(
-        date_created=timezone.now() - timedelta(minutes=settings.MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES + 1),
+        date_created=timezone.now()
+        - timedelta(minutes=settings.MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES + 1),
         date_checked=None,
     )
     reconcile_pending_payments.delay().get()
@@ -348,7 +441,8 @@ def test_a_lost_notification_heals_by_reconciliation(midtrans, settings):
     midtrans.pay(attempt.provider_order_id)
     assert reload(attempt).status == Status.CREATED
     PaymentAttempt.objects.filter(pk=attempt.pk).update(
-        date_created=timezone.now() - timedelta(minutes=settings.MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES + 1)
+        date_created=timezone.now()
+        - timedelta(minutes=settings.MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES + 1)
     )
 
     assert reconcile_pending_payments.delay().get() == 1
@@ -368,11 +462,15 @@ def test_a_paid_amount_that_differs_from_the_order_is_held_for_review(midtrans):
     assert reload(attempt.order).status == OrderStatus.PAYMENT_REVIEW
 
 
-def test_a_payment_arriving_after_the_order_was_cancelled_is_flagged_for_refund(midtrans):
+def test_a_payment_arriving_after_the_order_was_cancelled_is_flagged_for_refund(
+    midtrans,
+):
     # Given an order cancelled here while its virtual account stayed open
     attempt = started_payment()
     midtrans.choose(attempt.provider_order_id)
-    expired = TransactionStatus(order_id=attempt.provider_order_id, transaction_status="expire")
+    expired = TransactionStatus(
+        order_id=attempt.provider_order_id, transaction_status="expire"
+    )
     services.apply_status(attempt.pk, expired, PaymentTransition.Source.EXPIRY)
     assert reload(attempt.order).status == OrderStatus.CANCELLED
 

@@ -62,9 +62,11 @@ def test_a_body_changed_after_signing_is_refused_and_recorded(change):
     response = post({**VA_SETTLEMENT, **change})
 
     assert response.status_code == 403
-    assert list(PaymentNotification.objects.values_list("is_signature_valid", "outcome", "provider_order_id")) == [
-        (False, "rejected", "PSN-20250614-000123")
-    ]
+    assert list(
+        PaymentNotification.objects.values_list(
+            "is_signature_valid", "outcome", "provider_order_id"
+        )
+    ) == [(False, "rejected", "PSN-20250614-000123")]
 
 
 def test_a_valid_notification_for_an_unknown_order_is_stored_and_answered_404():
@@ -73,7 +75,9 @@ def test_a_valid_notification_for_an_unknown_order_is_stored_and_answered_404():
     assert response.status_code == 404
     stored = PaymentNotification.objects.get()
     assert (stored.is_signature_valid, stored.outcome, stored.body) == (
-        True, "unknown_order", json.dumps(VA_SETTLEMENT),
+        True,
+        "unknown_order",
+        json.dumps(VA_SETTLEMENT),
     )
 
 
@@ -81,7 +85,9 @@ def test_a_body_that_is_not_json_is_refused():
     response = post("settlement, trust me")
 
     assert response.status_code == 400
-    assert list(PaymentNotification.objects.values_list("outcome", flat=True)) == ["malformed"]
+    assert list(PaymentNotification.objects.values_list("outcome", flat=True)) == [
+        "malformed"
+    ]
 
 
 def test_the_endpoint_takes_posts_without_csrf_and_without_redirecting():
@@ -97,7 +103,9 @@ def test_exact_repeats_share_one_row_and_count_deliveries():
     for _ in range(3):
         post(VA_SETTLEMENT)
 
-    assert list(PaymentNotification.objects.values_list("times_received", flat=True)) == [3]
+    assert list(
+        PaymentNotification.objects.values_list("times_received", flat=True)
+    ) == [3]
 
 
 def test_other_pages_still_require_a_csrf_token(client):

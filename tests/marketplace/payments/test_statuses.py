@@ -35,7 +35,11 @@ def attempt_in(status, provider_status=""):
 )
 def test_what_a_gateway_status_asks_for(current, transaction_status, fraud, expected):
     status = TransactionStatus.from_response(
-        {"order_id": "X", "transaction_status": transaction_status, "fraud_status": fraud}
+        {
+            "order_id": "X",
+            "transaction_status": transaction_status,
+            "fraud_status": fraud,
+        }
     )
 
     assert target_status(attempt_in(current), status) == expected
@@ -48,12 +52,16 @@ def test_cancelling_a_settled_payment_is_stale_but_voiding_a_capture_reverses_it
     assert target_status(attempt_in(Status.PAID, "capture"), cancel) == Status.REVERSED
 
 
-@pytest.mark.parametrize("late", [Status.PENDING, Status.EXPIRED, Status.FAILED, Status.CREATED])
+@pytest.mark.parametrize(
+    "late", [Status.PENDING, Status.EXPIRED, Status.FAILED, Status.CREATED]
+)
 def test_nothing_late_undoes_a_payment(late):
     assert attempt_in(Status.PAID).can_move_to(late) is False
 
 
-@pytest.mark.parametrize("final", [Status.FAILED, Status.REVERSED, Status.REFUNDED, Status.DISPUTED])
+@pytest.mark.parametrize(
+    "final", [Status.FAILED, Status.REVERSED, Status.REFUNDED, Status.DISPUTED]
+)
 def test_final_statuses_go_nowhere(final):
     assert PaymentAttempt.TRANSITIONS[final] == set()
 
@@ -75,7 +83,9 @@ def test_the_amount_midtrans_added_a_fee_to_is_compared_without_the_fee():
             "order_id": "X",
             "transaction_status": "settlement",
             "gross_amount": "176500.00",
-            "metadata": {"extra_info": {"gross_amount_info": {"original_amount": "175000.00"}}},
+            "metadata": {
+                "extra_info": {"gross_amount_info": {"original_amount": "175000.00"}}
+            },
         }
     )
 

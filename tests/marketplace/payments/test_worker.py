@@ -32,7 +32,9 @@ def wait_for(condition, timeout=30, step=0.05):
         if value:
             return value
         time.sleep(step)
-    raise AssertionError(f"timed out after {timeout} s waiting for {condition.__name__}")
+    raise AssertionError(
+        f"timed out after {timeout} s waiting for {condition.__name__}"
+    )
 
 
 def children_of(pid):
@@ -74,9 +76,18 @@ def worker(midtrans):
     log = log_path.open("w")
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "kesan", "worker",
-            "--pool=prefork", "--concurrency=1", "--loglevel=INFO",
-            "--without-gossip", "--without-mingle", "--without-heartbeat",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "kesan",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
             "--hostname=kesan-test-worker@%h",
         ],
         cwd=django_settings.BASE_DIR,
@@ -111,7 +122,12 @@ def test_a_real_worker_pays_the_order_once_from_a_notification(worker, midtrans)
     assert reload(attempt.order).status == OrderStatus.PAID
     assert PaymentEvent.objects.count() == 1
     assert OrderEffect.objects.filter(key__startswith="paid:").count() == 1
-    assert PaymentTransition.objects.filter(attempt=attempt, is_applied=True, to_status="paid").count() == 1
+    assert (
+        PaymentTransition.objects.filter(
+            attempt=attempt, is_applied=True, to_status="paid"
+        ).count()
+        == 1
+    )
 
 
 def test_a_worker_killed_mid_task_still_ends_with_the_order_paid_once(worker, midtrans):
@@ -125,7 +141,9 @@ def test_a_worker_killed_mid_task_still_ends_with_the_order_paid_once(worker, mi
     wait_for(lambda: midtrans.count_requests("status") >= 1, step=0.01)
     os.kill(child, signal.SIGKILL)
 
-    assert wait_for(lambda: reload(attempt).status == PaymentAttempt.Status.PAID) is True
+    assert (
+        wait_for(lambda: reload(attempt).status == PaymentAttempt.Status.PAID) is True
+    )
     assert reload(attempt.order).status == OrderStatus.PAID
     assert PaymentEvent.objects.count() == 1
     assert OrderEffect.objects.filter(key__startswith="paid:").count() == 1

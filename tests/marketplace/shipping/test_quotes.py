@@ -38,7 +38,10 @@ def test_one_fee_per_pesantren_not_per_item():
         (b, Decimal("20000")),
     ]
     assert sum(part.charge for part in parts) == Decimal("35000")
-    assert [part.group.subtotal for part in parts] == [Decimal("80000"), Decimal("40000")]
+    assert [part.group.subtotal for part in parts] == [
+        Decimal("80000"),
+        Decimal("40000"),
+    ]
 
 
 def test_rate_of_the_destination_province_wins_over_the_nationwide_one():
@@ -52,7 +55,10 @@ def test_rate_of_the_destination_province_wins_over_the_nationwide_one():
     [to_jombang] = quote(group, shipping_address("35.17.01.2001", postcode="61461"))
 
     assert (to_depok.name, to_depok.charge, to_depok.days_min, to_depok.days_max) == (
-        "Kurir Jabar", Decimal("9000"), 1, 2,
+        "Kurir Jabar",
+        Decimal("9000"),
+        1,
+        2,
     )
     assert (to_jombang.name, to_jombang.charge) == ("Nasional", Decimal("25000"))
 
@@ -60,7 +66,11 @@ def test_rate_of_the_destination_province_wins_over_the_nationwide_one():
 def test_weight_bands_price_by_the_total_weight_of_the_part():
     pesantren = PesantrenFactory()
     rate = ShippingRate.objects.create(
-        pesantren=pesantren, name="JNT", kind=ShippingRate.Kind.WEIGHT, days_min=2, days_max=3
+        pesantren=pesantren,
+        name="JNT",
+        kind=ShippingRate.Kind.WEIGHT,
+        days_min=2,
+        days_max=3,
     )
     WeightBand.objects.create(rate=rate, max_weight_grams=1000, fee=Decimal("10000"))
     WeightBand.objects.create(rate=rate, max_weight_grams=3000, fee=Decimal("18000"))
@@ -68,8 +78,12 @@ def test_weight_bands_price_by_the_total_weight_of_the_part():
     heavy = make_basket((make_product(pesantren, weight_grams=700), 3))
     too_heavy = make_basket((make_product(pesantren, weight_grams=2000), 2))
 
-    assert [o.charge for o in quote(group_basket(light)[0], shipping_address())] == [Decimal("10000")]
-    assert [o.charge for o in quote(group_basket(heavy)[0], shipping_address())] == [Decimal("18000")]
+    assert [o.charge for o in quote(group_basket(light)[0], shipping_address())] == [
+        Decimal("10000")
+    ]
+    assert [o.charge for o in quote(group_basket(heavy)[0], shipping_address())] == [
+        Decimal("18000")
+    ]
     assert quote(group_basket(too_heavy)[0], shipping_address()) == []
 
 
