@@ -357,9 +357,29 @@ def _cancel_if_unpayable(order, attempt, previous):
 # Beat jobs -----------------------------------------------------------------
 
 
+def fetch_status(attempt):
+    """The gateway's current TransactionStatus of ``attempt``, None if it has none."""
+    return get_gateway(attempt.gateway).fetch_status(attempt)
+
+
+def cancel_payment(attempt, source=Source.ACTION):
+    """Void an unpaid attempt at its gateway, so it can no longer be paid.
+
+    Applies what the gateway then reports; if it refuses because the buyer
+    paid meanwhile, that payment is applied instead. Returns the
+    PaymentTransition, or None if the gateway has no such transaction.
+    """
+    gateway = get_gateway(attempt.gateway)
+    try:
+        status = gateway.cancel(attempt)
+    except GatewayRefused:
+        status = gateway.fetch_status(attempt)
+    return None if status is None else apply_status(attempt.pk, status, source)
+
+
 def reconcile_attempt(attempt):
     """Ask the gateway about a pending attempt and apply what it says."""
-    status = get_gateway(attempt.gateway).fetch_status(attempt)
+    status = fetch_status(attempt)
     if status is None:
         PaymentAttempt.objects.filter(pk=attempt.pk).update(date_checked=timezone.now())
         return None
@@ -400,14 +420,10 @@ def expire_order(order):
     for attempt in order.payment_attempts.filter(
         status__in=[*PaymentAttempt.LIVE, Status.START_FAILED]
     ):
-        gateway = get_gateway(attempt.gateway)
-        status = gateway.fetch_status(attempt)
+        status = fetch_status(attempt)
         if status is not None and status.transaction_status == "pending":
-            try:
-                status = gateway.cancel(attempt) or status
-            except GatewayRefused:
-                status = gateway.fetch_status(attempt)
-        if status is not None:
+            cancel_payment(attempt, Source.EXPIRY)
+        elif status is not None:
             apply_status(attempt.pk, status, Source.EXPIRY)
 
     with transaction.atomic():
