@@ -368,6 +368,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.payments.tasks.reconcile_pending_payments",
         "schedule": 300.0,
     },
+    # Work queued at a commit while the broker was down is picked up here.
+    "send-unsent-emails": {
+        "task": "marketplace.fulfilment.tasks.send_unsent_emails",
+        "schedule": 600.0,
+    },
+    "submit-stalled-refunds": {
+        "task": "marketplace.payments.tasks.submit_stalled_refunds",
+        "schedule": 600.0,
+    },
 }
 
 # Security ------------------------------------------------------------------

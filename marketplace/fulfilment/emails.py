@@ -5,6 +5,7 @@ Templates live in ``templates/marketplace/emails/<kind>_{subject,body}.{txt,html
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -79,6 +80,18 @@ def send_email(email_id):
         email.save(update_fields=["date_sent"])
     logger.info("%s: sent %s e-mail", email.order.number, email.kind)
     return True
+
+
+def unsent_email_ids(older_than=timedelta(minutes=5), limit=200):
+    """E-mails queued a while ago and still not sent."""
+    return list(
+        OutboundEmail.objects.filter(
+            date_sent__isnull=True, date_queued__lt=timezone.now() - older_than
+        )
+        .exclude(recipients=[])
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 def render_email(email):

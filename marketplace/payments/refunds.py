@@ -6,6 +6,7 @@ or convenience stores; those refunds are marked MANUAL for the operators.
 """
 
 import logging
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -103,6 +104,13 @@ def _settle_request(refund, status, **fields):
                 setattr(refund, name, value)
             refund.save()
     return refund
+
+
+def stalled_refunds(older_than=timedelta(minutes=5)):
+    """Refunds requested a while ago and never sent."""
+    return Refund.objects.filter(
+        status=Refund.Status.REQUESTED, date_created__lt=timezone.now() - older_than
+    ).order_by("pk")
 
 
 def record_gateway_refunds(attempt, status):

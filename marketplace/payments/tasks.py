@@ -115,6 +115,24 @@ def reconcile_pending_payments():
     return checked
 
 
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def submit_stalled_refunds():
+    """Beat: send refunds whose task never ran (the broker was down at commit)."""
+    submitted = 0
+    for refund in refunds.stalled_refunds().select_related("attempt__order"):
+        try:
+            refunds.submit_refund(refund.pk)
+            submitted += 1
+        except GatewayError as error:
+            logger.error(
+                "%s: refund %s still failing: %s",
+                refund.attempt.order.number,
+                refund.refund_key,
+                error,
+            )
+    return submitted
+
+
 @shared_task(bind=True, acks_late=True, max_retries=3)
 def deliver_simulated_notification(self, notification_url, body):
     """The simulator's stand-in for Midtrans's HTTP notification."""

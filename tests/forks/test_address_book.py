@@ -20,7 +20,17 @@ def test_a_saved_address_keeps_its_desa_and_region_names(client):
 
     assert response.status_code == 302
     address = UserAddress.objects.get(user=user)
-    assert (address.village_code, address.line2, address.line3, address.line4, address.state) == (
-        "32.76.01.1006", "Depok", "Kec. Pancoran Mas", "Kota Depok", "Jawa Barat",
+    assert (
+        address.village_code,
+        address.line2,
+        address.line3,
+        address.line4,
+        address.state,
+    ) == (
+        "32.76.01.1006",
+        "Depok",
+        "Kec. Pancoran Mas",
+        "Kota Depok",
+        "Jawa Barat",
     )
     assert str(address.phone_number) == "+6281234567890"

@@ -178,7 +178,9 @@ def test_the_region_list_gives_the_children_of_a_region(client):
     assert all(region["code"].startswith("32.76.01.") for region in regions)
 
 
-def test_a_payment_service_that_does_not_answer_leaves_a_clear_message(client, shop, settings):
+def test_a_payment_service_that_does_not_answer_leaves_a_clear_message(
+    client, shop, settings
+):
     # Midtrans at a closed loopback port: the connection is refused at once.
     settings.MARKETPLACE_PAYMENT_GATEWAY = "midtrans"
     settings.MIDTRANS_SNAP_BASE_URL = "http://127.0.0.1:1/snap/v1"
@@ -192,11 +194,15 @@ def test_a_payment_service_that_does_not_answer_leaves_a_clear_message(client, s
     )
 
     order = Order.objects.get()
-    assert response.redirect_chain == [(reverse("orders:detail", args=[order.number]), 302)]
+    assert response.redirect_chain == [
+        (reverse("orders:detail", args=[order.number]), 302)
+    ]
     assert [str(m) for m in response.context["messages"]] == [
         "The payment service is not answering right now, so no payment was started. "
         "Your order is saved: try paying again in a few minutes."
     ]
     assert order.status == OrderStatus.PENDING_PAYMENT
-    assert list(PaymentAttempt.objects.values_list("status", "redirect_url")) == [("start_failed", "")]
+    assert list(PaymentAttempt.objects.values_list("status", "redirect_url")) == [
+        ("start_failed", "")
+    ]
     assert 'action="/orders/%s/pay/"' % order.number in response.content.decode()
