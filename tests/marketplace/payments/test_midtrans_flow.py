@@ -21,7 +21,8 @@ from marketplace.fulfilment.models import (
     OutboundEmail,
 )
 from marketplace.payments import services
-from marketplace.payments.gateways.base import TransactionStatus
+from marketplace.payments.gateways.base import GatewayRefused, TransactionStatus
+from marketplace.payments.gateways.midtrans import MidtransGateway
 from marketplace.payments.models import (
     PaymentAttempt,
     PaymentNotification,
@@ -482,3 +483,48 @@ def test_a_payment_arriving_after_the_order_was_cancelled_is_flagged_for_refund(
     assert (attempt.status, attempt.requires_refund) == (Status.PAID, True)
     assert reload(attempt.order).status == OrderStatus.CANCELLED
     assert PaymentEvent.objects.count() == 0
+
+
+def snap_body(order_id, gross_amount=10000, items=((10000, 1),)):
+    return {
+        "transaction_details": {"order_id": order_id, "gross_amount": gross_amount},
+        "item_details": [
+            {"id": f"item-{i}", "price": price, "quantity": quantity, "name": "Kopi"}
+            for i, (price, quantity) in enumerate(items)
+        ],
+    }
+
+
+def test_snap_refusals_come_back_with_midtrans_words(midtrans, settings):
+    gateway = MidtransGateway()
+
+    with pytest.raises(GatewayRefused) as mismatch:
+        gateway.start(None, snap_body("KSN-T-1", gross_amount=9000))
+    settings.MIDTRANS_SERVER_KEY = "SB-Mid-server-wrong"
+    with pytest.raises(GatewayRefused) as unauthorized:
+        gateway.start(None, snap_body("KSN-T-2"))
+
+    assert (str(mismatch.value), mismatch.value.status_code) == (
+        "transaction_details.gross_amount is not equal to the sum of item_details",
+        400,
+    )
+    assert unauthorized.value.status_code == 401
+    assert midtrans.tokens == {}
+
+
+@pytest.mark.parametrize("policy", ["after_payment_attempt", "strict"])
+def test_an_order_id_is_taken_once_a_payment_exists_or_at_once_when_strict(midtrans, policy):
+    midtrans.configure(duplicate_policy=policy)
+    gateway = MidtransGateway()
+    gateway.start(None, snap_body("KSN-T-3"))
+
+    if policy == "strict":
+        with pytest.raises(GatewayRefused) as taken:
+            gateway.start(None, snap_body("KSN-T-3"))
+    else:
+        gateway.start(None, snap_body("KSN-T-3"))
+        midtrans.choose("KSN-T-3", notify=False)
+        with pytest.raises(GatewayRefused) as taken:
+            gateway.start(None, snap_body("KSN-T-3"))
+
+    assert str(taken.value) == "transaction_details.order_id has already been taken"
