@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.utils import timezone
@@ -201,9 +202,20 @@ class BasketMiddleware(OscarBasketMiddleware):
         if cookie_basket is None:
             return super().get_basket(request)
         # Merge into the buyer's saved basket, then let Oscar load that one.
-        saved, _created = self.open_baskets().get_or_create(owner=user)
-        saved.strategy = request.strategy
-        changes = merge_baskets(saved, cookie_basket)
+        # The cookie basket is locked and re-read, so that two requests
+        # racing after sign-in cannot both add it.
+        with transaction.atomic():
+            source = (
+                Basket._default_manager.select_for_update()
+                .filter(pk=cookie_basket.pk, owner=None, status=Basket.OPEN)
+                .first()
+            )
+            changes = []
+            if source is not None:
+                saved = self.open_baskets().filter(owner=user).order_by("pk").first()
+                saved = saved or Basket.objects.create(owner=user)
+                saved.strategy = request.strategy
+                changes = merge_baskets(saved, source)
         request.cookies_to_delete.append(cookie_key)
         if changes:
             messages.info(request, merge_message(changes))

@@ -49,8 +49,8 @@ def buyer_order(user, number, session_order_ids=()):
     return orders.filter(number=number, pk__in=list(session_order_ids)).first()
 
 
-def orders_of_pesantren(pesantren):
-    """The orders holding a part of ``pesantren`` that is paid or later, newest first."""
+def parts_of_pesantren(pesantren):
+    """The parts of ``pesantren`` that are paid or later, newest order first."""
     return (
         FulfilmentGroup.objects.for_pesantren(pesantren)
         .exclude(status=FulfilmentGroup.Status.AWAITING_PAYMENT)

@@ -84,7 +84,7 @@ def test_a_pesantren_sees_only_its_own_lines(order_and_parts):
         Decimal("100000"),
         Decimal("15000"),
     )
-    assert list(selectors.orders_of_pesantren(alfa)) == [alfa_part]
+    assert list(selectors.parts_of_pesantren(alfa)) == [alfa_part]
 
 
 def test_nothing_is_sent_before_payment(order_and_parts):
@@ -93,7 +93,7 @@ def test_nothing_is_sent_before_payment(order_and_parts):
     with pytest.raises(FulfilmentError):
         ship_part(alfa, alfa_part.pk, None, "JNE", "JNE0001")
 
-    assert list(selectors.orders_of_pesantren(alfa)) == []
+    assert list(selectors.parts_of_pesantren(alfa)) == []
 
 
 def test_process_then_ship_tells_the_buyer_once(
