@@ -293,6 +293,9 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 # Shipping: a weight for products that have none, and the class that prices
 # a pesantren's part of an order (a courier-rate API can replace it).
 MARKETPLACE_DEFAULT_WEIGHT_GRAMS = 500
+# Placing an order waits at most this long for stock rows another order
+# holds, then asks the buyer to try again (instead of hanging the request).
+MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS = env.int("MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS", default=5000)
 MARKETPLACE_SHIPPING_QUOTER = "marketplace.shipping.quotes.RateTableQuoter"
 
 # Payments ------------------------------------------------------------------

@@ -159,6 +159,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         except ShippingUnavailable:
             messages.error(request, _("Shipping has changed; please choose again."))
             return redirect("checkout:shipping-method")
+        except fulfilment.CheckoutBusy as error:
+            messages.error(request, str(error))
+            return redirect("checkout:preview")
         except fulfilment.BasketNotPlaceable as error:
             messages.error(request, str(error))
             return redirect("basket:summary")

@@ -8,10 +8,12 @@ records in id order. Functions that take a locked order say so.
 import logging
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.apps.checkout.calculators import OrderTotalCalculator
+from psycopg2.errors import LockNotAvailable
 from oscar.apps.offer.applicator import Applicator
 from oscar.core.loading import get_class, get_model
 
@@ -51,6 +53,10 @@ class BasketNotPlaceable(FulfilmentError):
     pass
 
 
+class CheckoutBusy(FulfilmentError):
+    """Another order held the same stock too long; nothing was written."""
+
+
 @dataclass
 class PlacedOrder:
     order: Order
@@ -76,10 +82,33 @@ def place_order(
     Allocates the stock under row locks and writes one fulfilment group per
     pesantren. A basket that already became an order returns that order
     (``is_new`` False), so a repeated submit never makes a second one.
-    Raises InsufficientStock, ShippingUnavailable or BasketNotPlaceable with
+    Raises InsufficientStock, ShippingUnavailable, BasketNotPlaceable, or
+    CheckoutBusy (rows held by another order past the lock timeout), with
     nothing written. Runs in its own transaction: call it outside any other.
     """
+    try:
+        return _place_order(
+            basket_id=basket_id,
+            user=user,
+            shipping_address=shipping_address,
+            shipping_choices=shipping_choices,
+            guest_email=guest_email,
+            language=language,
+        )
+    except OperationalError as error:
+        if not isinstance(error.__cause__, LockNotAvailable):
+            raise
+        logger.warning("Basket %s: stock rows busy, order not placed", basket_id)
+        raise CheckoutBusy(
+            _("Many people are ordering right now. Please try again.")
+        ) from error
+
+
+def _place_order(
+    *, basket_id, user, shipping_address, shipping_choices, guest_email, language
+):
     with transaction.atomic():
+        _limit_lock_wait()
         basket = Basket._default_manager.select_for_update().get(pk=basket_id)
         if basket.status == Basket.SUBMITTED:
             order = Order.objects.filter(basket=basket).first()
@@ -118,6 +147,16 @@ def place_order(
         "%s: placed, %d parts, total %s", order.number, len(parts), order.total_incl_tax
     )
     return PlacedOrder(order, is_new=True)
+
+
+def _limit_lock_wait():
+    """Give up waiting for locked rows after a while instead of hanging the request."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SET LOCAL lock_timeout = %s",
+                [f"{settings.MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS}ms"],
+            )
 
 
 def check_lines_buyable(basket):

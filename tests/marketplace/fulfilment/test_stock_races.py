@@ -1,14 +1,17 @@
 """Races over stock, on PostgreSQL with real threads (each its own connection)."""
 
+import threading
 import time
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 from oscar.core.loading import get_model
 
 from forks.order.utils import OrderCreator
 from forks.partner.exceptions import InsufficientStock
 from forks.partner.models import StockRecord
+from marketplace.fulfilment.services import CheckoutBusy
 from tests.concurrency import run_concurrently
 from tests.factories import (
     PesantrenFactory,
@@ -20,6 +23,12 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 Order = get_model("order", "Order")
+
+
+@pytest.fixture(autouse=True)
+def patient_locks(settings):
+    # These tests are about who wins, not about how long a loser waits.
+    settings.MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS = 60000
 
 
 @pytest.fixture
@@ -97,3 +106,36 @@ def test_two_identical_submits_at_once_give_one_order():
     assert results[0].order.pk == results[1].order.pk
     assert Order.objects.count() == 1
     assert StockRecord.objects.get().num_allocated == 2
+
+
+def test_stock_rows_held_too_long_fail_fast_with_nothing_written(settings):
+    # Given another transaction holding the product's stock row
+    settings.MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS = 200
+    pesantren = PesantrenFactory()
+    give_flat_rate(pesantren, 15000)
+    product = make_product(pesantren, num_in_stock=5)
+    basket = make_basket((product, 1))
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_row():
+        with transaction.atomic():
+            StockRecord.objects.select_for_update().get(product=product)
+            holding.set()
+            release.wait(10)
+
+    def place_after_the_hold():
+        holding.wait(10)
+        started = time.monotonic()
+        try:
+            return place_order(basket)
+        except CheckoutBusy as busy:
+            return busy, time.monotonic() - started
+        finally:
+            release.set()
+
+    _held, (busy, waited) = run_concurrently(hold_the_row, place_after_the_hold)
+
+    assert isinstance(busy, CheckoutBusy)
+    assert waited < 1.5
+    assert Order.objects.count() == 0
+    assert StockRecord.objects.get(product=product).num_allocated is None
