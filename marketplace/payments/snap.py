@@ -35,8 +35,9 @@ def whole(amount):
 
 
 def clip(text, length=NAME_LENGTH):
-    text = " ".join(str(text).split())
-    return text if len(text) <= length else text[: length - 1] + "…"
+    """``text`` on one line, cut to ``length`` (plain ASCII cut: no ellipsis
+    character that a byte-counting validator would count three times)."""
+    return " ".join(str(text).split())[:length].rstrip()
 
 
 def item_details(order):

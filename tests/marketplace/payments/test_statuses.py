@@ -90,3 +90,12 @@ def test_the_amount_midtrans_added_a_fee_to_is_compared_without_the_fee():
     )
 
     assert str(status.paid_amount) == "175000.00"
+
+
+def test_snap_names_are_cut_to_fifty_characters():
+    from marketplace.payments.snap import clip
+
+    name = "Kopi   Robusta\nTemanggung " * 3
+
+    assert clip(name) == "Kopi Robusta Temanggung Kopi Robusta Temanggung Ko"
+    assert len(clip(name)) == 50
