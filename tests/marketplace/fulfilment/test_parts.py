@@ -198,3 +198,27 @@ def test_a_cancel_needs_a_reason(order_and_parts):
         cancel_part(alfa, alfa_part.pk, None, " ")
 
     assert FulfilmentGroup.objects.get(pk=alfa_part.pk).status == Status.NEW
+
+
+def test_each_pesantren_is_emailed_its_own_part_once_paid(
+    order_and_parts, django_capture_on_commit_callbacks
+):
+    from tests.factories import MembershipFactory
+
+    order, alfa, beta, _alfa_part, _beta_part = order_and_parts
+    MembershipFactory(pesantren=alfa, user=UserFactory(email="santri@alfa.test"))
+    MembershipFactory(pesantren=beta, user=UserFactory(email="santri@beta.test"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pay_order(order)
+
+    by_recipient = {tuple(message.to): message for message in mail.outbox}
+    assert sorted(by_recipient) == [
+        ("pembeli@example.test",),
+        ("santri@alfa.test",),
+        ("santri@beta.test",),
+    ]
+    alfa_mail = by_recipient[("santri@alfa.test",)]
+    assert "Kopi × 2: Rp100.000" in alfa_mail.body
+    assert "Madu" not in alfa_mail.body
+    assert "Jl. Merdeka No. 10" in alfa_mail.body
