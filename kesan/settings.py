@@ -61,8 +61,8 @@ INSTALLED_APPS = [
     # Oscar; forked apps live in forks/ and keep Oscar's labels.
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
-    "oscar.apps.address.apps.AddressConfig",
+    "forks.checkout.apps.CheckoutConfig",
+    "forks.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "forks.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
@@ -71,7 +71,7 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "forks.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    "marketplace.basket.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
 ]
 
@@ -298,6 +298,117 @@ MARKETPLACE_LEGALITY_RULES = {
 }
 MARKETPLACE_IMPORT_MAX_ROWS = 2000
 MARKETPLACE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
+
+# Where links in e-mails point (no request to take the host from).
+MARKETPLACE_SITE_URL = env.str("MARKETPLACE_SITE_URL", default="http://127.0.0.1:8000")
+
+# Checkout: guests may buy with an e-mail address; the address form is the
+# Indonesian one (forks/checkout/forms.py), so Oscar's own field list only
+# drops the last name it would otherwise require.
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "postcode", "country")
+# Order statuses: the codes of marketplace.fulfilment.models.OrderStatus (a
+# test keeps the two in step). Oscar reads the pipeline once, at import time.
+OSCAR_INITIAL_ORDER_STATUS = "pending_payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "pending_payment": ("payment_review", "paid", "cancelled"),
+    "payment_review": ("paid", "cancelled"),
+    "paid": ("payment_reversed", "completed", "cancelled"),
+    "payment_reversed": (),
+    "completed": (),
+    "cancelled": (),
+}
+# Shipping: a weight for products that have none, and the class that prices
+# a pesantren's part of an order (a courier-rate API can replace it).
+MARKETPLACE_DEFAULT_WEIGHT_GRAMS = 500
+# Placing an order waits at most this long for stock rows another order
+# holds, then asks the buyer to try again (instead of hanging the request).
+MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS = env.int("MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS", default=5000)
+MARKETPLACE_SHIPPING_QUOTER = "marketplace.shipping.quotes.RateTableQuoter"
+
+# Payments ------------------------------------------------------------------
+
+# Midtrans is used when a server key is set; otherwise the local payment
+# simulator, so that the site runs without internet. The simulator marks
+# orders paid without money, so outside DEBUG it must be switched on
+# explicitly (a system check refuses it otherwise).
+MIDTRANS_SERVER_KEY = env.str("MIDTRANS_SERVER_KEY", default="")
+MIDTRANS_CLIENT_KEY = env.str("MIDTRANS_CLIENT_KEY", default="")
+MIDTRANS_IS_PRODUCTION = env.bool("MIDTRANS_IS_PRODUCTION", default=False)
+MIDTRANS_SNAP_BASE_URL = env.str(
+    "MIDTRANS_SNAP_BASE_URL",
+    default="https://app.midtrans.com/snap/v1"
+    if MIDTRANS_IS_PRODUCTION
+    else "https://app.sandbox.midtrans.com/snap/v1",
+)
+MIDTRANS_CORE_BASE_URL = env.str(
+    "MIDTRANS_CORE_BASE_URL",
+    default="https://api.midtrans.com"
+    if MIDTRANS_IS_PRODUCTION
+    else "https://api.sandbox.midtrans.com",
+)
+# Sent as X-Override-Notification on each Snap request when set; otherwise
+# Midtrans uses the URL configured in its dashboard.
+MIDTRANS_NOTIFICATION_URL = env.str("MIDTRANS_NOTIFICATION_URL", default="")
+# (connect, read) seconds; midtransclient itself waits forever.
+MIDTRANS_TIMEOUT = (
+    env.float("MIDTRANS_CONNECT_TIMEOUT", default=3.05),
+    env.float("MIDTRANS_READ_TIMEOUT", default=10.0),
+)
+# Prefix of every Midtrans order_id, so that environments sharing one
+# Midtrans account never collide.
+MIDTRANS_ORDER_ID_PREFIX = env.str("MIDTRANS_ORDER_ID_PREFIX", default="KSN")
+MARKETPLACE_PAYMENT_GATEWAY = env.str(
+    "MARKETPLACE_PAYMENT_GATEWAY", default="midtrans" if MIDTRANS_SERVER_KEY else "simulator"
+)
+MARKETPLACE_PAYMENT_SIMULATOR_ALLOWED = env.bool(
+    "MARKETPLACE_PAYMENT_SIMULATOR_ALLOWED", default=DEBUG
+)
+# Channels offered in Snap: transfers, e-wallets and QRIS only. No card
+# instalments and no pay-later (both charge the buyer interest).
+MARKETPLACE_PAYMENT_CHANNELS = env.list(
+    "MARKETPLACE_PAYMENT_CHANNELS",
+    default=[
+        "bca_va",
+        "bni_va",
+        "bri_va",
+        "permata_va",
+        "cimb_va",
+        "bsi_va",
+        "echannel",
+        "other_va",
+        "gopay",
+        "shopeepay",
+        "other_qris",
+    ],
+)
+# An unpaid order is cancelled (and its stock released) this long after it
+# was placed; every Snap payment expires at the same moment.
+MARKETPLACE_PAYMENT_EXPIRY_MINUTES = env.int("MARKETPLACE_PAYMENT_EXPIRY_MINUTES", default=24 * 60)
+# A payment still pending after this long is checked with the status API.
+MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES = env.int(
+    "MARKETPLACE_PAYMENT_RECONCILE_AFTER_MINUTES", default=5
+)
+
+CELERY_BEAT_SCHEDULE = {
+    "expire-unpaid-orders": {
+        "task": "marketplace.payments.tasks.expire_unpaid_orders",
+        "schedule": 300.0,
+    },
+    "reconcile-pending-payments": {
+        "task": "marketplace.payments.tasks.reconcile_pending_payments",
+        "schedule": 300.0,
+    },
+    # Work queued at a commit while the broker was down is picked up here.
+    "send-unsent-emails": {
+        "task": "marketplace.fulfilment.tasks.send_unsent_emails",
+        "schedule": 600.0,
+    },
+    "submit-stalled-refunds": {
+        "task": "marketplace.payments.tasks.submit_stalled_refunds",
+        "schedule": 600.0,
+    },
+}
 
 # Security ------------------------------------------------------------------
 

@@ -19,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("dakwah/", include("dakwah.urls")),
     path("seller/", include("marketplace.seller.urls")),
+    path("orders/", include("marketplace.fulfilment.urls")),
+    path("payments/", include("marketplace.payments.urls")),
     path("", include("marketplace.urls")),
     path("", include("pesantren.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),

@@ -1,11 +1,48 @@
-"""Read-only views of what sellers did, for KESAN's support staff."""
+"""Django admin for the operators: shipping tables; read-only views of order
+parts and payments, with the refunds that need a manual transfer; and of
+what sellers did (stock changes, imports)."""
 
 from django.contrib import admin
 
-from marketplace.models import ProductImport, StockChange
+from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
+from marketplace.payments.models import (
+    PaymentAttempt,
+    PaymentNotification,
+    PaymentTransition,
+    Refund,
+)
+from marketplace.seller.models import ProductImport, StockChange
+from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBand
+
+
+class WeightBandInline(admin.TabularInline):
+    model = WeightBand
+    extra = 1
+
+
+@admin.register(ShippingRate)
+class ShippingRateAdmin(admin.ModelAdmin):
+    list_display = [
+        "pesantren",
+        "name",
+        "destination_province_code",
+        "kind",
+        "flat_fee",
+        "is_active",
+    ]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["pesantren__name", "name"]
+    inlines = [WeightBandInline]
+
+
+@admin.register(ShippingProfile)
+class ShippingProfileAdmin(admin.ModelAdmin):
+    list_display = ["pesantren", "offers_pickup"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    """Payments and parts change only through their services, never by hand."""
+
     def has_add_permission(self, request):
         return False
 
@@ -14,6 +51,79 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class FulfilmentEventInline(admin.TabularInline):
+    model = FulfilmentEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "actor", "note", "date_created"]
+
+
+@admin.register(FulfilmentGroup)
+class FulfilmentGroupAdmin(ReadOnlyAdmin):
+    list_display = [
+        "order",
+        "pesantren",
+        "status",
+        "subtotal",
+        "shipping_charge",
+        "tracking_number",
+    ]
+    list_filter = ["status", "shipping_method"]
+    search_fields = ["order__number", "pesantren__name", "tracking_number"]
+    inlines = [FulfilmentEventInline]
+
+
+class PaymentTransitionInline(admin.TabularInline):
+    model = PaymentTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = [
+        "source",
+        "provider_status",
+        "from_status",
+        "to_status",
+        "is_applied",
+        "note",
+        "date_created",
+    ]
+
+
+@admin.register(PaymentAttempt)
+class PaymentAttemptAdmin(ReadOnlyAdmin):
+    list_display = [
+        "provider_order_id",
+        "order",
+        "gateway",
+        "status",
+        "amount",
+        "payment_type",
+        "requires_refund",
+    ]
+    list_filter = ["status", "gateway", "requires_refund"]
+    search_fields = ["provider_order_id", "order__number", "transaction_id"]
+    inlines = [PaymentTransitionInline]
+
+
+@admin.register(PaymentNotification)
+class PaymentNotificationAdmin(ReadOnlyAdmin):
+    list_display = [
+        "date_received",
+        "provider_order_id",
+        "transaction_status",
+        "is_signature_valid",
+        "outcome",
+        "times_received",
+    ]
+    list_filter = ["is_signature_valid", "outcome"]
+    search_fields = ["provider_order_id"]
+
+
+@admin.register(Refund)
+class RefundAdmin(ReadOnlyAdmin):
+    list_display = ["refund_key", "attempt", "amount", "status", "date_created"]
+    list_filter = ["status"]
 
 
 @admin.register(StockChange)

@@ -7,4 +7,4 @@ class MarketplaceConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
-        from marketplace import receivers  # connects the cache receivers
+        from marketplace import checks, receivers  # registers checks, connects receivers

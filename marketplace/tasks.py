@@ -1,8 +1,31 @@
-"""Celery tasks of the marketplace: picture renditions and bulk imports."""
+"""Celery discovers ``marketplace.tasks``: the seller tasks are here, the
+order and payment tasks live with their subdomain and are imported here."""
 
 from celery import shared_task
 
 from marketplace import images
+from marketplace.fulfilment.tasks import send_order_email, send_unsent_emails
+from marketplace.payments.tasks import (
+    deliver_simulated_notification,
+    expire_unpaid_orders,
+    process_payment_notification,
+    reconcile_pending_payments,
+    submit_refund,
+    submit_stalled_refunds,
+)
+
+__all__ = [
+    "deliver_simulated_notification",
+    "expire_unpaid_orders",
+    "make_image_renditions",
+    "process_payment_notification",
+    "reconcile_pending_payments",
+    "run_product_import",
+    "send_order_email",
+    "send_unsent_emails",
+    "submit_refund",
+    "submit_stalled_refunds",
+]
 
 
 @shared_task

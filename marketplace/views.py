@@ -1,9 +1,13 @@
 """Public marketplace pages: home, pesantren storefront, product search."""
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from marketplace import selectors
+from marketplace.addresses import regions_in
 from marketplace.listing import ProductListView
 from pesantren.models import Pesantren
 
@@ -60,3 +64,19 @@ class ProductSearchView(ProductListView):
         context = super().get_context_data(**kwargs)
         context["query"] = self.get_query()
         return context
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def region_list(request):
+    """The regions inside ``?parent=`` (provinces without it), for address lists."""
+    parent = request.GET.get("parent", "")[:13] or None
+    regions = regions_in(parent)
+    return JsonResponse(
+        {
+            "regions": [
+                {"code": region.code, "name": region.name, "postal_code": region.postal_code}
+                for region in regions
+            ]
+        }
+    )

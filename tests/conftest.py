@@ -1,6 +1,7 @@
 """Suite-wide fixtures. The suite runs on PostgreSQL and Redis or not at all:
 a missing service is an error, never a silent skip."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -10,6 +11,11 @@ from django.utils import translation
 
 from pesantren.models import Pesantren
 from tests.factories import PesantrenFactory, make_category, make_product
+
+# Loopback ports of this suite: the live server for tests that need one
+# (notifications, the browser), and the fake Midtrans beside it.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1:8142")
+FAKE_MIDTRANS_PORT = int(os.environ.get("FAKE_MIDTRANS_PORT", "8141"))
 
 
 def pytest_sessionstart(session):
@@ -138,3 +144,26 @@ def media_root(settings, tmp_path):
     """Uploaded files go to an empty folder of this test only."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="session")
+def fake_midtrans_server():
+    from tests.fakes.midtrans import FakeMidtrans
+
+    fake = FakeMidtrans(port=FAKE_MIDTRANS_PORT).start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def midtrans(fake_midtrans_server, live_server, settings):
+    """The Midtrans gateway, talking to the fake, which notifies the live server."""
+    from tests.fakes.midtrans import SERVER_KEY
+
+    fake_midtrans_server.reset()
+    settings.MARKETPLACE_PAYMENT_GATEWAY = "midtrans"
+    settings.MIDTRANS_SERVER_KEY = SERVER_KEY
+    settings.MIDTRANS_SNAP_BASE_URL = f"{fake_midtrans_server.url}/snap/v1"
+    settings.MIDTRANS_CORE_BASE_URL = fake_midtrans_server.url
+    settings.MIDTRANS_NOTIFICATION_URL = f"{live_server.url}/payments/midtrans/notification/"
+    return fake_midtrans_server

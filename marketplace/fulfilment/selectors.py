@@ -1,0 +1,72 @@
+"""Reads of orders and their parts, for buyers and for pesantren."""
+
+from dataclasses import dataclass
+
+from oscar.core.loading import get_model
+
+from marketplace.fulfilment.models import FulfilmentGroup
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+
+
+@dataclass
+class OrderPart:
+    """A fulfilment group with its order lines."""
+
+    group: FulfilmentGroup
+    lines: list
+
+
+def order_parts(order):
+    """The parts of ``order`` with their lines (two queries)."""
+    groups = list(order.fulfilment_groups.select_related("pesantren").order_by("pk"))
+    lines_by_partner = {}
+    for line in order.lines.order_by("pk"):
+        lines_by_partner.setdefault(line.partner_id, []).append(line)
+    return [
+        OrderPart(group, lines_by_partner.get(group.pesantren.partner_id, []))
+        for group in groups
+    ]
+
+
+def orders_of_buyer(user):
+    """A buyer's orders, newest first, with their parts prefetched."""
+    return (
+        Order.objects.filter(user=user)
+        .prefetch_related("fulfilment_groups__pesantren")
+        .order_by("-date_placed")
+    )
+
+
+def buyer_order(user, number, session_order_ids=()):
+    """The order ``number`` if ``user`` placed it, or this session placed it as a guest."""
+    orders = Order.objects.select_related("shipping_address")
+    if user.is_authenticated:
+        order = orders.filter(number=number, user=user).first()
+        if order is not None:
+            return order
+    return orders.filter(number=number, pk__in=list(session_order_ids)).first()
+
+
+def parts_of_pesantren(pesantren):
+    """The parts of ``pesantren`` that are paid or later, newest order first."""
+    return (
+        FulfilmentGroup.objects.for_pesantren(pesantren)
+        .exclude(status=FulfilmentGroup.Status.AWAITING_PAYMENT)
+        .select_related("order")
+        .order_by("-order__date_placed")
+    )
+
+
+def pesantren_part(pesantren, group_id):
+    """One part of ``pesantren`` with only its own lines; DoesNotExist otherwise."""
+    group = (
+        FulfilmentGroup.objects.for_pesantren(pesantren)
+        .select_related("order__shipping_address", "pesantren")
+        .get(pk=group_id)
+    )
+    lines = list(
+        Line.objects.filter(order=group.order, partner_id=pesantren.partner_id)
+    )
+    return OrderPart(group, lines)
