@@ -14,7 +14,7 @@ from pathlib import Path
 
 REFERENCES = ("oscar-simple", "oscar-whoosh")
 QUERY_FILES = {"oscar-simple": "queries-simple.json", "oscar-whoosh": "queries-whoosh.json",
-               "kesan": "queries-kesan.json"}
+               "ours": "queries-kesan.json"}  # labelled with our site's name
 
 
 def ratio(value, reference):
@@ -55,7 +55,8 @@ def query_table(folder):
     for site, filename in QUERY_FILES.items():
         path = folder / filename
         if path.exists():
-            counts[site] = json.loads(path.read_text())["counts"]
+            report = json.loads(path.read_text())
+            counts[site if site in REFERENCES else report["label"]] = report["counts"]
     names = []
     for per_site in counts.values():
         names += [name for name in per_site if name not in names]
