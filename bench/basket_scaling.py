@@ -22,17 +22,16 @@ if "DJANGO_SETTINGS_MODULE" not in os.environ:
     sys.path.insert(0, str(BASELINE_DIR / "site"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "baseline.settings"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from oscar.core.loading import get_model  # noqa: E402
-
-import dataset  # noqa: E402  (the baseline's deterministic catalogue)
+import dataset
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from oscar.core.loading import get_model
 
 CSRF_RE = re.compile(r'name=["\']csrfmiddlewaretoken["\']\s+value=["\']([^"\']+)')
 Product = get_model("catalogue", "Product")

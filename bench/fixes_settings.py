@@ -3,6 +3,6 @@
 Needs bench/ on PYTHONPATH (bench/run.sh puts it there).
 """
 
-from kesan.settings import *  # noqa: F403
+from kesan.settings import *
 
-INSTALLED_APPS = [*INSTALLED_APPS, "proposed_fixes.ProposedFixesConfig"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "proposed_fixes.ProposedFixesConfig"]

@@ -19,14 +19,14 @@ BASELINE_DIR = Path(os.environ.get("BASELINE_DIR", "/work/shared/bench/oscar-bas
 sys.path[:0] = [str(REPO), str(BASELINE_DIR)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kesan.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.urls import reverse  # noqa: E402
+import dataset
+from django.urls import reverse
 
-import dataset  # noqa: E402  (the baseline's deterministic catalogue)
-from forks.catalogue.models import Category, Product  # noqa: E402
+from forks.catalogue.models import Category, Product
 
 
 def build(site_name):

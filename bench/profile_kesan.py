@@ -28,15 +28,14 @@ BASELINE_DIR = Path(os.environ.get("BASELINE_DIR", "/work/shared/bench/oscar-bas
 sys.path[:0] = [str(REPO), str(BASELINE_DIR), str(REPO / "bench")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kesan.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from basket_scaling import basket_counts  # noqa: E402
+from basket_scaling import basket_counts
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 CSRF_RE = re.compile(r'name=["\']csrfmiddlewaretoken["\']\s+value=["\']([^"\']+)')
 RUNS = 10

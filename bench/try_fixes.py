@@ -15,13 +15,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import profile_kesan  # noqa: E402  (sets up Django in our settings)
-from basket_scaling import basket_counts  # noqa: E402
+import profile_kesan  # first: it sets up Django in our settings
+import proposed_fixes
+from basket_scaling import basket_counts
+from django.db import connection
 
-from django.db import connection  # noqa: E402
-
-import proposed_fixes  # noqa: E402
-from marketplace import selectors  # noqa: E402
+from marketplace import selectors
 
 RUNS = int(os.environ.get("RUNS", "15"))
 LISTINGS = ("home", "catalogue_p1", "catalogue_p20", "category", "search")
