@@ -163,6 +163,9 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # The catalogue's queries are short; PostgreSQL's JIT spent more time
+    # compiling them than running them (docs/benchmarks.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, broker, Celery -----------------------------------------------------
@@ -263,7 +266,7 @@ KESAN_SITE_URL = env.str("KESAN_SITE_URL", default="http://127.0.0.1:8000")
 # Search --------------------------------------------------------------------
 
 # Haystack is only loaded because Oscar imports it; catalogue pages and search
-# run on the ORM (forks/catalogue/views.py, marketplace/search.py). Nothing is
+# run on the ORM (forks/catalogue/views.py, marketplace/selectors.py). Nothing is
 # indexed on save.
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}

@@ -33,7 +33,7 @@ class PesantrenStrategy(UseFirstStockRecord, StockRequired, NoTax, Structured):
         """Whether the partner belongs to a verified pesantren (one query per strategy)."""
         if self._selling_partner_ids is None:
             self._selling_partner_ids = set(
-                Pesantren.objects.public().values_list("partner_id", flat=True)
+                Pesantren.objects.public().order_by().values_list("partner_id", flat=True)
             )
         return partner_id in self._selling_partner_ids
 

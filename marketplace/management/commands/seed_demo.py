@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from dakwah.demo import seed_dakwah_demo
 from marketplace.demo import build
@@ -38,7 +38,15 @@ class Command(BaseCommand):
             if options["products"]:
                 created = build.seed_bulk_catalogue(options["pesantren"], options["products"])
                 self.stdout.write(f"Bulk catalogue: {created} new products.")
+        self.refresh_planner_statistics()
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
+
+    def refresh_planner_statistics(self):
+        """ANALYZE after bulk loads: without statistics PostgreSQL plans the
+        catalogue queries badly until autovacuum (if on) catches up."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     def load_demo(self):
         pesantren_by_slug, created = build.seed_demo_catalogue()
