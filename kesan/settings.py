@@ -302,8 +302,6 @@ MARKETPLACE_LEGALITY_RULES = {
 MARKETPLACE_IMPORT_MAX_ROWS = 2000
 MARKETPLACE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
 
-# Where links in e-mails point (no request to take the host from).
-MARKETPLACE_SITE_URL = env.str("MARKETPLACE_SITE_URL", default="http://127.0.0.1:8000")
 
 # Checkout: guests may buy with an e-mail address; the address form is the
 # Indonesian one (forks/checkout/forms.py), so Oscar's own field list only

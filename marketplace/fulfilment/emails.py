@@ -113,7 +113,7 @@ def render_email(email):
 
 def email_context(email):
     order = email.order
-    site_url = settings.MARKETPLACE_SITE_URL.rstrip("/")
+    site_url = settings.KESAN_SITE_URL.rstrip("/")
     parts = order_parts(order)
     if email.kind == Kind.PESANTREN_NEW_ORDER:
         # A pesantren sees its own part only.
