@@ -3,7 +3,9 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.contrib.auth.views import LogoutView
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from dakwah.sitemaps import SITEMAPS as DAKWAH_SITEMAPS
@@ -16,6 +18,10 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # Signing out is a POST (Oscar's own view signs out on any GET, so any
+    # page could sign a visitor out); it answers 405 to a GET.
+    path("accounts/logout/", LogoutView.as_view(next_page="/"), name="signout"),
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("dakwah/", include("dakwah.urls")),
     path("seller/", include("marketplace.seller.urls")),

@@ -289,7 +289,7 @@ def seed_accounts(pesantren_by_slug):
     accounts.append(("kurator@kesan.test", f"staff in the {admin_group.name} group"))
     for slug, pesantren in pesantren_by_slug.items():
         email = f"penjual@{slug}.kesan.test"
-        user = account(email, f"penjual-{slug}"[:150], "Santri")
+        user = account(email, f"penjual-{slug}"[:150], "Pengurus")
         add_member(pesantren, user, Membership.Role.OWNER)
         accounts.append((email, f"owner of {pesantren.name} ({pesantren.status})"))
     first = next(iter(pesantren_by_slug.values()), None)

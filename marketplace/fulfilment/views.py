@@ -99,6 +99,12 @@ def confirm_received(request, number, group_id):
     order = session_order(request, number)
     if order is None:
         raise Http404
+    if request.POST.get("confirm") != "1":
+        # Receipt releases the pesantren's money: never on one stray tap.
+        messages.error(
+            request, _("Tick the box to confirm that you received this part.")
+        )
+        return redirect("orders:detail", number)
     try:
         services.confirm_received(
             order, group_id, request.user if request.user.is_authenticated else None

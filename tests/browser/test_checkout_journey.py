@@ -135,6 +135,7 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
 
     # The buyer confirms both parts received
     for _ in range(2):
+        page.locator("input[name=confirm]").first.check()
         page.locator("[data-received-button]").first.click()
         page.wait_for_load_state()
     assert page.locator("[data-part-status=received]").count() == 2

@@ -62,13 +62,31 @@ def test_the_buyer_confirms_a_part_received(client, buyer_order):
     client.force_login(buyer)
 
     response = client.post(
-        reverse("orders:part-received", args=[order.number, alfa_part.pk])
+        reverse("orders:part-received", args=[order.number, alfa_part.pk]),
+        {"confirm": "1"},
     )
 
     assert response.url == reverse("orders:detail", args=[order.number])
     assert (
         FulfilmentGroup.objects.get(pk=alfa_part.pk).status
         == FulfilmentGroup.Status.RECEIVED
+    )
+
+
+def test_receipt_is_not_confirmed_without_the_tick(client, buyer_order):
+    buyer, order, alfa, _beta = buyer_order
+    alfa_part = order.fulfilment_groups.get(pesantren=alfa)
+    ship_part(alfa, alfa_part.pk, None, "JNE REG", "JNE0001")
+    client.force_login(buyer)
+
+    response = client.post(
+        reverse("orders:part-received", args=[order.number, alfa_part.pk])
+    )
+
+    assert response.url == reverse("orders:detail", args=[order.number])
+    assert (
+        FulfilmentGroup.objects.get(pk=alfa_part.pk).status
+        == FulfilmentGroup.Status.SHIPPED
     )
 
 
@@ -81,7 +99,8 @@ def test_another_buyer_gets_404_for_the_order_and_its_actions(client, buyer_orde
     assert client.get(reverse("orders:detail", args=[order.number])).status_code == 404
     assert (
         client.post(
-            reverse("orders:part-received", args=[order.number, alfa_part.pk])
+            reverse("orders:part-received", args=[order.number, alfa_part.pk]),
+            {"confirm": "1"},
         ).status_code
         == 404
     )
