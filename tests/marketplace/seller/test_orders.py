@@ -496,7 +496,7 @@ def test_the_packing_slip_lists_the_lines_and_the_address_without_prices(
     body = page.content.decode()
     assert page.status_code == 200
     assert body.count("<tr data-line>") == 1
-    assert "<td>Kopi Robusta</td>" in body
+    assert '<td>Kopi Robusta<span class="sku">SKU SKU-' in body
     assert "Madu Hutan" not in body
     assert "Jl. Merdeka No. 10, RT 02/RW 03" in body
     assert "+6281234567890" in body
