@@ -246,8 +246,8 @@ def with_order_details(parts, pesantren):
 def order_list(pesantren, *, query="", status=""):
     """The pesantren's paid parts for the list page.
 
-    Parts waiting for the pesantren come oldest paid first, so that nothing
-    waits longest; the others newest first.
+    Parts still to send come oldest paid first, so that the buyer who has
+    waited longest is served first; the others come newest first.
     """
     parts = with_order_details(parts_of_pesantren(pesantren), pesantren)
     number = query.strip().lstrip("#")
@@ -262,10 +262,9 @@ def order_list(pesantren, *, query="", status=""):
 
 def order_status_counts(pesantren):
     """How many paid parts the pesantren has in each status (one query)."""
-    counts = parts_of_pesantren(pesantren).aggregate(
+    return parts_of_pesantren(pesantren).aggregate(
         **{status: Count("pk", filter=Q(status=status)) for status in ORDER_FILTERS}
     )
-    return counts
 
 
 def orders_waiting(pesantren, limit=5):
