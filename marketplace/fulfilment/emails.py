@@ -11,12 +11,12 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from marketplace.fulfilment.models import OutboundEmail
-from marketplace.queue import enqueue_on_commit
 from marketplace.fulfilment.selectors import order_parts
+from marketplace.queue import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 Kind = OutboundEmail.Kind
@@ -118,7 +118,9 @@ def email_context(email):
     if email.kind == Kind.PESANTREN_NEW_ORDER:
         # A pesantren sees its own part only.
         parts = [part for part in parts if part.group.pk == email.group_id]
-        order_url = site_url + seller_orders_path()
+        order_url = site_url + reverse(
+            "seller:order-detail", kwargs={"part_pk": email.group_id}
+        )
     elif order.user_id:
         order_url = site_url + reverse("orders:detail", args=[order.number])
     else:
@@ -133,11 +135,3 @@ def email_context(email):
         "shipping_address": order.shipping_address,
         "site_url": site_url,
     }
-
-
-def seller_orders_path():
-    """The seller dashboard's order list (built separately), else the home page."""
-    try:
-        return reverse("seller:order-list")
-    except NoReverseMatch:
-        return "/"

@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
 from oscar.core.loading import get_model
 
-from marketplace.fulfilment.models import FulfilmentGroup
+from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -49,24 +50,40 @@ def buyer_order(user, number, session_order_ids=()):
     return orders.filter(number=number, pk__in=list(session_order_ids)).first()
 
 
+def date_paid():
+    """When a part became "new", i.e. its order was paid (a subquery per part)."""
+    moves = FulfilmentEvent.objects.filter(
+        group=OuterRef("pk"), to_status=FulfilmentGroup.Status.NEW
+    )
+    return Subquery(moves.order_by("pk").values("date_created")[:1])
+
+
 def parts_of_pesantren(pesantren):
-    """The parts of ``pesantren`` that are paid or later, newest order first."""
+    """The parts of ``pesantren`` whose order was paid, newest order first.
+
+    Each part carries ``date_paid``. A part cancelled before any payment (its
+    order lapsed unpaid) was never the pesantren's to send, so it is left out
+    like the parts still awaiting payment.
+    """
     return (
         FulfilmentGroup.objects.for_pesantren(pesantren)
-        .exclude(status=FulfilmentGroup.Status.AWAITING_PAYMENT)
+        .annotate(date_paid=date_paid())
+        .filter(date_paid__isnull=False)
         .select_related("order")
-        .order_by("-order__date_placed")
+        .order_by("-order__date_placed", "-pk")
     )
 
 
 def pesantren_part(pesantren, group_id):
-    """One part of ``pesantren`` with only its own lines; DoesNotExist otherwise."""
+    """One paid part of ``pesantren`` with only its own lines; DoesNotExist otherwise."""
     group = (
-        FulfilmentGroup.objects.for_pesantren(pesantren)
-        .select_related("order__shipping_address", "pesantren")
+        parts_of_pesantren(pesantren)
+        .select_related("order__shipping_address", "order__user", "pesantren")
         .get(pk=group_id)
     )
     lines = list(
-        Line.objects.filter(order=group.order, partner_id=pesantren.partner_id)
+        Line.objects.filter(
+            order=group.order, partner_id=pesantren.partner_id
+        ).order_by("pk")
     )
     return OrderPart(group, lines)

@@ -227,3 +227,78 @@ class ImageMoveForm(forms.Form):
     @property
     def step(self):
         return -1 if self.cleaned_data["direction"] == "up" else 1
+
+
+# Orders --------------------------------------------------------------------
+
+# Suggested in the courier box (brand names, the same in every language); any
+# other courier may be typed.
+COURIERS = [
+    "JNE",
+    "J&T Express",
+    "SiCepat",
+    "AnterAja",
+    "Pos Indonesia",
+    "Ninja Xpress",
+    "ID Express",
+    "Lion Parcel",
+    "TIKI",
+    "Wahana",
+]
+_TRACKING_NUMBER = re.compile(r"^[A-Z0-9-]{6,64}$")
+
+
+class ShipForm(forms.Form):
+    """Courier and tracking number of a part sent by courier.
+
+    A part collected at the pondok needs neither: the form is then empty.
+    """
+
+    courier = forms.CharField(
+        label=_("Courier"),
+        max_length=64,
+        error_messages={"required": _("Enter the courier, for example JNE.")},
+        widget=forms.TextInput(attrs={"list": "couriers", "autocomplete": "off"}),
+    )
+    tracking_number = forms.CharField(
+        label=_("Tracking number (resi)"),
+        max_length=64,
+        error_messages={
+            "required": _("Enter the tracking number printed on the courier's receipt.")
+        },
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters"}
+        ),
+    )
+
+    def __init__(self, *args, pickup=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pickup = pickup
+        if pickup:
+            for field in self.fields.values():
+                field.required = False
+
+    def clean_tracking_number(self):
+        # Receipts print the number in groups; couriers look it up without spaces.
+        number = re.sub(r"\s", "", self.cleaned_data["tracking_number"]).upper()
+        if number and not _TRACKING_NUMBER.match(number):
+            raise ValidationError(
+                _(
+                    "A tracking number has 6 to 64 letters, digits or dashes, "
+                    "as on the courier's receipt."
+                ),
+                code="invalid_tracking_number",
+            )
+        return number
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, for the buyer"),
+        max_length=255,
+        error_messages={
+            "required": _("Write why you cancel: the buyer sees it on their order.")
+        },
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: the stock ran out, or the product was damaged."),
+    )

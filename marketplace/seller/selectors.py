@@ -5,15 +5,19 @@ pesantren can be returned; lookups by id raise Http404 outside it."""
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from oscar.core.loading import get_model
 
 from forks.catalogue.models import Category, Product, ProductCategory, ProductImage
 from forks.partner.models import StockRecord
+from marketplace.fulfilment.models import FulfilmentGroup, OrderStatus
+from marketplace.fulfilment.selectors import parts_of_pesantren, pesantren_part
 from marketplace.models import ProductImport, StockChange
 from marketplace.seller import rules
 
 OrderLine = get_model("order", "Line")
+PartStatus = FulfilmentGroup.Status
 
 LIST_FILTERS = ["published", "draft", "out_of_stock", "low_stock", "incomplete"]
 
@@ -210,3 +214,90 @@ def category_choices():
 
 def has_orders(product):
     return OrderLine.objects.filter(product=product).exists()
+
+
+# Orders --------------------------------------------------------------------
+
+# The list's status filters, in the order a pesantren works through them.
+ORDER_FILTERS = [
+    PartStatus.NEW,
+    PartStatus.PROCESSING,
+    PartStatus.SHIPPED,
+    PartStatus.RECEIVED,
+    PartStatus.CANCELLED,
+]
+WAITING = [PartStatus.NEW, PartStatus.PROCESSING]
+
+
+def with_order_details(parts, pesantren):
+    """Add what a part's card shows: order, buyer, address and its own lines.
+
+    The lines come in one query for the whole page, and only those of the
+    pesantren's partner: a part never shows another pesantren's lines.
+    """
+    own_lines = OrderLine.objects.filter(partner_id=pesantren.partner_id).order_by("pk")
+    return parts.select_related(
+        "order__shipping_address", "order__user"
+    ).prefetch_related(
+        Prefetch("order__lines", queryset=own_lines, to_attr="own_lines")
+    )
+
+
+def order_list(pesantren, *, query="", status=""):
+    """The pesantren's paid parts for the list page.
+
+    Parts still to send come oldest paid first, so that the buyer who has
+    waited longest is served first; the others come newest first.
+    """
+    parts = with_order_details(parts_of_pesantren(pesantren), pesantren)
+    number = query.strip().lstrip("#")
+    if number:
+        parts = parts.filter(order__number__icontains=number)
+    if status in ORDER_FILTERS:
+        parts = parts.filter(status=status)
+    if status in WAITING:
+        parts = parts.order_by("date_paid", "pk")
+    return parts
+
+
+def order_status_counts(pesantren):
+    """How many paid parts the pesantren has in each status (one query)."""
+    return parts_of_pesantren(pesantren).aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in ORDER_FILTERS}
+    )
+
+
+def orders_waiting(pesantren, limit=5):
+    """Counts of the paid parts to send, and the oldest of them, for the overview.
+
+    A part whose payment was reversed is not counted: it must not be sent.
+    """
+    waiting = parts_of_pesantren(pesantren).filter(
+        status__in=WAITING, order__status=OrderStatus.PAID
+    )
+    counts = waiting.aggregate(
+        total=Count("pk"),
+        to_process=Count("pk", filter=Q(status=PartStatus.NEW)),
+        processing=Count("pk", filter=Q(status=PartStatus.PROCESSING)),
+    )
+    oldest = waiting.select_related("order__shipping_address").order_by(
+        "date_paid", "pk"
+    )[:limit]
+    return counts, oldest
+
+
+def order_part_of(pesantren, pk):
+    """One paid part of the pesantren with its own lines, or Http404."""
+    try:
+        return pesantren_part(pesantren, pk)
+    except FulfilmentGroup.DoesNotExist:
+        raise Http404 from None
+
+
+def part_history(part):
+    """The part's status changes, oldest first, with who made them."""
+    return part.group.events.select_related("actor").order_by("pk")
+
+
+def part_refunds(part):
+    return part.group.refunds.order_by("pk")

@@ -79,6 +79,26 @@ urlpatterns = [
         views.ImportProgressView.as_view(),
         name="import-progress",
     ),
+    path("orders/", views.OrderListView.as_view(), name="order-list"),
+    path("orders/<int:part_pk>/", views.OrderDetailView.as_view(), name="order-detail"),
+    path(
+        "orders/<int:part_pk>/process/",
+        views.OrderProcessView.as_view(),
+        name="order-process",
+    ),
+    path(
+        "orders/<int:part_pk>/ship/", views.OrderShipView.as_view(), name="order-ship"
+    ),
+    path(
+        "orders/<int:part_pk>/cancel/",
+        views.OrderCancelView.as_view(),
+        name="order-cancel",
+    ),
+    path(
+        "orders/<int:part_pk>/packing-slip/",
+        views.OrderPackingSlipView.as_view(),
+        name="order-packing-slip",
+    ),
     path("members/", views.MemberListView.as_view(), name="member-list"),
     path(
         "members/<int:member_pk>/remove/",

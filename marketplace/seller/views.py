@@ -14,9 +14,20 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from marketplace.fulfilment import services as fulfilment
+from marketplace.fulfilment.models import OrderStatus
+from marketplace.money import format_rupiah
 from marketplace.seller import imports, selectors, services
 from marketplace.seller.access import SellerAccessMixin
-from marketplace.seller.forms import ImageMoveForm, PhotosForm, ProductForm, StockForm
+from marketplace.seller.forms import (
+    COURIERS,
+    CancelForm,
+    ImageMoveForm,
+    PhotosForm,
+    ProductForm,
+    ShipForm,
+    StockForm,
+)
 from pesantren import selectors as pesantren_selectors
 from pesantren import services as pesantren_services
 from pesantren.forms import InvitationForm
@@ -60,9 +71,12 @@ class OverviewView(SellerView):
 
     def get_context_data(self, **kwargs):
         counts, gaps = selectors.overview(self.pesantren)
+        order_counts, oldest_orders = selectors.orders_waiting(self.pesantren)
         return super().get_context_data(
             counts=counts,
             gaps=gaps,
+            order_counts=order_counts,
+            oldest_orders=oldest_orders,
             low_stock=selectors.low_stock_products(self.pesantren),
             incomplete=selectors.incomplete_products(self.pesantren),
             last_decision=pesantren_selectors.last_status_decision(self.pesantren),
@@ -399,6 +413,162 @@ class ImportProgressView(ImportMixin, SellerAccessMixin, View):
                     "total": product_import.to_import_count,
                 },
             }
+        )
+
+
+# Orders --------------------------------------------------------------------
+
+
+class OrderListView(SellerAccessMixin, ListView):
+    """The pesantren's paid parts of orders, each with only its own lines."""
+
+    template_name = "marketplace/seller/order_list.html"
+    context_object_name = "parts"
+    paginate_by = 20
+
+    def get_filters(self):
+        status = self.request.GET.get("status", "")
+        return {
+            "query": self.request.GET.get("q", "").strip()[:40],
+            "status": status if status in selectors.ORDER_FILTERS else "",
+        }
+
+    def get_queryset(self):
+        return selectors.order_list(self.pesantren, **self.get_filters())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(section="orders", **kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            self.get_filters(),
+            status_counts=selectors.order_status_counts(self.pesantren),
+            page_query=query.urlencode(),
+        )
+        return context
+
+
+class OrderPartMixin:
+    """Resolve ``part_pk`` to a paid part of the pesantren, with its own lines."""
+
+    def resolve(self, part_pk, **kwargs):
+        self.part = selectors.order_part_of(self.pesantren, part_pk)
+
+
+class OrderDetailView(OrderPartMixin, SellerView):
+    template_name = "marketplace/seller/order_detail.html"
+    section = "orders"
+
+    def get_context_data(self, **kwargs):
+        group = self.part.group
+        kwargs.setdefault(
+            "ship_form",
+            ShipForm(
+                pickup=group.is_pickup, initial={"courier": group.shipping_service}
+            ),
+        )
+        kwargs.setdefault("cancel_form", CancelForm())
+        return super().get_context_data(
+            part=self.part,
+            group=group,
+            order=group.order,
+            is_waiting=group.status in selectors.WAITING,
+            is_sendable=group.order.status == OrderStatus.PAID,
+            couriers=COURIERS,
+            history=selectors.part_history(self.part),
+            refunds=selectors.part_refunds(self.part),
+            **kwargs,
+        )
+
+    def redirect_to_part(self):
+        return redirect("seller:order-detail", part_pk=self.part.group.pk)
+
+
+class OrderActionView(OrderDetailView):
+    """An action on a part, by POST; a refused form comes back on the part's page."""
+
+    http_method_names = ("post",)
+
+    def refuse(self, error):
+        """The part's state refused the action (it moved on, or its payment was
+        reversed): nothing typed matters then, the page shows where it stands."""
+        messages.error(self.request, str(error))
+        return self.redirect_to_part()
+
+
+class OrderProcessView(OrderActionView):
+    def post(self, request, *args, **kwargs):
+        try:
+            fulfilment.process_part(self.pesantren, self.part.group.pk, request.user)
+        except fulfilment.FulfilmentError as error:
+            return self.refuse(error)
+        messages.success(
+            request,
+            _("Order %(number)s is being processed.")
+            % {"number": self.part.group.order.number},
+        )
+        return self.redirect_to_part()
+
+
+class OrderShipView(OrderActionView):
+    """Send a part: courier and tracking number, or ready for pickup."""
+
+    def post(self, request, *args, **kwargs):
+        group = self.part.group
+        form = ShipForm(request.POST, pickup=group.is_pickup)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(ship_form=form))
+        try:
+            fulfilment.ship_part(
+                self.pesantren,
+                group.pk,
+                request.user,
+                form.cleaned_data["courier"],
+                form.cleaned_data["tracking_number"],
+            )
+        except fulfilment.FulfilmentError as error:
+            return self.refuse(error)
+        if group.is_pickup:
+            message = _("Order %(number)s is ready for pickup; the buyer is told.")
+        else:
+            message = _("Order %(number)s is sent; the buyer gets the tracking number.")
+        messages.success(request, message % {"number": group.order.number})
+        return self.redirect_to_part()
+
+
+class OrderCancelView(OrderActionView):
+    """Cancel the pesantren's part: its stock goes back, a refund is recorded."""
+
+    def post(self, request, *args, **kwargs):
+        group = self.part.group
+        form = CancelForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(cancel_form=form))
+        try:
+            fulfilment.cancel_part(
+                self.pesantren, group.pk, request.user, form.cleaned_data["reason"]
+            )
+        except fulfilment.FulfilmentError as error:
+            return self.refuse(error)
+        messages.success(
+            request,
+            _(
+                "Your part of order %(number)s is cancelled. Its stock is back on "
+                "sale and a refund of %(amount)s to the buyer is recorded."
+            )
+            % {"number": group.order.number, "amount": format_rupiah(group.total)},
+        )
+        return self.redirect_to_part()
+
+
+class OrderPackingSlipView(OrderPartMixin, SellerView):
+    """A page to print and put in the parcel: who sends what to whom."""
+
+    template_name = "marketplace/seller/order_packing_slip.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            part=self.part, group=self.part.group, order=self.part.group.order, **kwargs
         )
 
 

@@ -1,7 +1,7 @@
 """The buyer's journey in Debian's Chromium, against a live server: two
 pesantren's products in one basket, checkout with an Indonesian address,
-a simulated virtual-account payment, the order paid, each part shipped,
-and the buyer confirming receipt."""
+a simulated virtual-account payment, the order paid, each seller shipping
+its own part from the seller dashboard, and the buyer confirming receipt."""
 
 import re
 import shutil
@@ -10,10 +10,14 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
-from marketplace.fulfilment.models import FulfilmentGroup, OrderStatus
-from marketplace.fulfilment.services import ship_part
+from marketplace.fulfilment.models import OrderStatus
 from marketplace.payments.models import PaymentAttempt
-from tests.factories import PesantrenFactory, give_flat_rate, make_product
+from tests.factories import (
+    PesantrenFactory,
+    give_flat_rate,
+    make_member,
+    make_product,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 Order = get_model("order", "Order")
@@ -57,6 +61,30 @@ def add_to_basket(page, base_url, product):
     page.wait_for_load_state()
 
 
+def ship_as_seller(buyer_page, base_url, seller, product, others, tracking):
+    """Sign ``seller`` in, in a browser context of its own, and ship its part."""
+    context = buyer_page.context.browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="id-ID"
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(base_url + "/accounts/login/")
+    page.fill("#id_login-username", seller.email)
+    page.fill("#id_login-password", "test-password-123")
+    page.click("button[name=login_submit]")
+    page.wait_for_load_state()
+
+    page.goto(base_url + "/seller/orders/")
+    assert page.locator("[data-part]").count() == 1
+    assert page.locator("[data-line] td:first-child").all_inner_texts() == [product]
+    assert others not in page.content()
+    page.locator("[data-part] .order-number").click()
+    page.fill("#id_tracking_number", tracking)
+    page.click("[data-action=ship]")
+    assert page.locator("[data-tracking]").inner_text() == tracking
+    context.close()
+
+
 def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
     page, live_server, settings
 ):
@@ -71,6 +99,8 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
     madu = make_product(
         beta, price=Decimal("40000"), title="Madu Hutan", num_in_stock=4
     )
+    alfa_seller = make_member(alfa, email="penjual@alfa.test")
+    beta_seller = make_member(beta, email="penjual@beta.test")
     base = live_server.url
 
     # Basket: both products, one group per pesantren
@@ -108,8 +138,7 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
         == "35000"
     )
     assert (
-        page.locator("[data-order-total]").get_attribute("data-order-total")
-        == "125000"
+        page.locator("[data-order-total]").get_attribute("data-order-total") == "125000"
     )
     page.click("#place-order")
 
@@ -126,10 +155,12 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
     assert order.status == OrderStatus.PAID
     assert PaymentAttempt.objects.get().status == PaymentAttempt.Status.PAID
 
-    # Each pesantren ships its part (the seller pages are built separately)
-    for pesantren, tracking in ((alfa, "JNE0001"), (beta, "SCP0002")):
-        group = FulfilmentGroup.objects.get(order=order, pesantren=pesantren)
-        ship_part(pesantren, group.pk, None, "JNE REG", tracking)
+    # Each seller signs in, sees only its own part, and ships it
+    for seller, product, others, tracking in (
+        (alfa_seller, "Kopi Santri", "Madu Hutan", "JNE0001"),
+        (beta_seller, "Madu Hutan", "Kopi Santri", "SCP0002"),
+    ):
+        ship_as_seller(page, base, seller, product, others, tracking)
     page.reload()
     assert page.locator("[data-tracking]").all_inner_texts() == ["JNE0001", "SCP0002"]
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.db import transaction
 
 from forks.partner.models import StockRecord
 from marketplace.fulfilment import selectors
@@ -16,6 +17,7 @@ from marketplace.fulfilment.models import (
 from marketplace.fulfilment.services import (
     FulfilmentError,
     cancel_part,
+    cancel_unpaid_order,
     confirm_received,
     process_part,
     ship_part,
@@ -94,6 +96,21 @@ def test_nothing_is_sent_before_payment(order_and_parts):
         ship_part(alfa, alfa_part.pk, None, "JNE", "JNE0001")
 
     assert list(selectors.parts_of_pesantren(alfa)) == []
+
+
+def test_a_part_of_an_order_that_lapsed_unpaid_is_not_the_pesantrens(
+    order_and_parts,
+):
+    order, alfa, _beta, alfa_part, _beta_part = order_and_parts
+    with transaction.atomic():
+        cancel_unpaid_order(
+            type(order).objects.select_for_update().get(pk=order.pk), "expired"
+        )
+
+    assert FulfilmentGroup.objects.get(pk=alfa_part.pk).status == Status.CANCELLED
+    assert list(selectors.parts_of_pesantren(alfa)) == []
+    with pytest.raises(FulfilmentGroup.DoesNotExist):
+        selectors.pesantren_part(alfa, alfa_part.pk)
 
 
 def test_process_then_ship_tells_the_buyer_once(

@@ -10,10 +10,20 @@ from django.urls import get_resolver, reverse
 
 from forks.catalogue.models import Product, ProductImage
 from forks.partner.models import StockRecord
+from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 from marketplace.models import ProductImport, StockChange
+from marketplace.payments.models import Refund
 from pesantren import services as pesantren_services
 from pesantren.models import Invitation, Membership
-from tests.factories import PesantrenFactory, make_member, make_product
+from tests.factories import (
+    PesantrenFactory,
+    give_flat_rate,
+    make_basket,
+    make_member,
+    make_product,
+    pay_order,
+    place_order,
+)
 from tests.marketplace.seller.conftest import photo
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +72,11 @@ def other(django_capture_on_commit_callbacks):
     invitation = pesantren_services.invite_member(
         pesantren, invited_by=owner, email="x@b.test"
     )
+    # A paid order of B's product: its part is "new", so every action on it
+    # would succeed for B.
+    give_flat_rate(pesantren, 15000)
+    order = place_order(make_basket((product, 1))).order
+    pay_order(order)
     return {
         "pesantren": pesantren,
         "product_pk": product.pk,
@@ -69,6 +84,7 @@ def other(django_capture_on_commit_callbacks):
         "import_pk": product_import.pk,
         "member_pk": staff.memberships.get().pk,
         "invitation_pk": invitation.pk,
+        "part_pk": order.fulfilment_groups.get().pk,
     }
 
 
@@ -107,6 +123,15 @@ def snapshot(pesantren):
                 "pk", "status", "email"
             )
         ),
+        "order_parts": list(
+            FulfilmentGroup.objects.filter(pesantren=pesantren)
+            .order_by("pk")
+            .values_list("pk", "status", "courier", "tracking_number", "cancel_reason")
+        ),
+        "part_events": FulfilmentEvent.objects.filter(
+            group__pesantren=pesantren
+        ).count(),
+        "refunds": Refund.objects.filter(group__pesantren=pesantren).count(),
     }
 
 
@@ -132,6 +157,10 @@ def post_body(ids):
         "pk": ids["product_pk"],
         "id": ids["product_pk"],
         "photos": photo(),
+        "courier": "JNE",
+        "tracking_number": "JNE000111222",
+        "reason": "Habis",
+        "part": ids["part_pk"],
     }
 
 
@@ -145,8 +174,13 @@ def test_the_walk_covers_the_dashboard():
         "import-start",
         "member-remove",
         "invitation-revoke",
+        "order-detail",
+        "order-process",
+        "order-ship",
+        "order-cancel",
+        "order-packing-slip",
     } <= names
-    assert len(names) == 21
+    assert len(names) == 27
 
 
 @pytest.mark.parametrize("pattern", seller_patterns(), ids=lambda pattern: pattern.name)
