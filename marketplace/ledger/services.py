@@ -239,7 +239,10 @@ def record_payout(pesantren, amount, reference, now=None):
     more raises LedgerError. ``reference`` (the bank transfer's) names the
     posting, so recording the same transfer twice posts it once.
     """
+    key = f"payout:{reference}"
     available = lock_account(Account.AVAILABLE, pesantren)
+    if is_posted(key):
+        return None
     clawback = lock_account(Account.CLAWBACK, pesantren)
     owed = -balance_of(clawback)
     if amount <= 0 or amount > balance_of(available) - owed:
@@ -249,7 +252,7 @@ def record_payout(pesantren, amount, reference, now=None):
         Line(clawback, owed),
         Line(get_account(Account.PAID_OUT, pesantren), amount),
     ]
-    return post_transaction(f"payout:{reference}", Kind.PAYOUT, lines, now=now)
+    return post_transaction(key, Kind.PAYOUT, lines, now=now)
 
 
 # Automatic release ----------------------------------------------------------
