@@ -56,7 +56,9 @@ class LedgerAccount(models.Model):
 
     def __str__(self):
         label = self.get_kind_display()
-        return f"{self.pesantren} · {label}" if self.pesantren_id else f"KESAN · {label}"
+        return (
+            f"{self.pesantren} · {label}" if self.pesantren_id else f"KESAN · {label}"
+        )
 
 
 class LedgerTransaction(models.Model):

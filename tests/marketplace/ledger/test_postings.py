@@ -1,7 +1,6 @@
 """The ledger follows each pesantren's part: held on payment, available on
 receipt, reversed or clawed back on a refund, each posting once."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,6 +9,7 @@ from django.db import transaction
 from marketplace.fulfilment.models import FulfilmentGroup
 from marketplace.fulfilment.services import (
     cancel_part,
+    cancel_unpaid_order,
     confirm_received,
     mark_order_paid,
     ship_part,
@@ -37,7 +37,7 @@ def test_payment_holds_each_part_less_the_fee_and_receipt_makes_it_available(
     order_and_parts, settings
 ):
     settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "2.5"
-    order, alfa, beta, alfa_part, beta_part = order_and_parts
+    order, alfa, beta, alfa_part, _beta_part = order_and_parts
 
     pay_order(order)
 
@@ -282,10 +282,10 @@ def test_the_platform_fee_rounds_half_up_to_whole_rupiah():
 
 def test_an_unpaid_cancelled_order_posts_nothing(order_and_parts):
     order, _alfa, _beta, _alfa_part, _beta_part = order_and_parts
-    from marketplace.fulfilment.services import cancel_unpaid_order
-
     with transaction.atomic():
-        cancel_unpaid_order(type(order).objects.select_for_update().get(pk=order.pk), "x")
+        cancel_unpaid_order(
+            type(order).objects.select_for_update().get(pk=order.pk), "x"
+        )
 
     assert LedgerTransaction.objects.count() == 0
     assert LedgerEntry.objects.count() == 0
