@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.fulfilment.models import FulfilmentGroup
+from marketplace.fulfilment.models import FulfilmentGroup, OrderStatus
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.money import to_rupiah
 
@@ -171,8 +171,12 @@ def post_part_paid(group, now=None):
 def release_part(group, kind=Kind.RELEASED, now=None):
     """Move a paid part's held amount to the pesantren's available balance.
 
-    Nothing happens for a part never paid, already released or refunded.
+    Nothing happens for a part never paid, already released or refunded,
+    nor while the order's payment is reversed (a chargeback): that money
+    stays held for the operators.
     """
+    if group.order.status not in (OrderStatus.PAID, OrderStatus.COMPLETED):
+        return None
     share = paid_share(group)
     if share is None or is_posted(refunded_key(group)):
         return None

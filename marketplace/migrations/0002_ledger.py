@@ -6,65 +6,180 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketplace', '0001_initial'),
-        ('order', '0022_order_language_shippingaddress_village_code'),
-        ('pesantren', '0003_membership_editor_role'),
+        ("marketplace", "0001_initial"),
+        ("order", "0022_order_language_shippingaddress_village_code"),
+        ("pesantren", "0003_membership_editor_role"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LedgerAccount',
+            name="LedgerAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('held', 'Held until received'), ('available', 'Available'), ('paid_out', 'Paid out'), ('clawback', 'Clawback owed'), ('clearing', 'Buyer payments clearing'), ('fee_revenue', 'Platform fee (ujrah) revenue'), ('refunds', 'Refunds to buyers')], max_length=20, verbose_name='Kind')),
-                ('pesantren', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ledger_accounts', to='pesantren.pesantren')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("held", "Held until received"),
+                            ("available", "Available"),
+                            ("paid_out", "Paid out"),
+                            ("clawback", "Clawback owed"),
+                            ("clearing", "Buyer payments clearing"),
+                            ("fee_revenue", "Platform fee (ujrah) revenue"),
+                            ("refunds", "Refunds to buyers"),
+                        ],
+                        max_length=20,
+                        verbose_name="Kind",
+                    ),
+                ),
+                (
+                    "pesantren",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ledger_accounts",
+                        to="pesantren.pesantren",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ledger account',
-                'verbose_name_plural': 'ledger accounts',
-                'ordering': ['pk'],
+                "verbose_name": "ledger account",
+                "verbose_name_plural": "ledger accounts",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='LedgerTransaction',
+            name="LedgerTransaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=120, unique=True)),
-                ('kind', models.CharField(choices=[('order_paid', 'Order paid, held'), ('released', 'Released after receipt'), ('auto_released', 'Released automatically'), ('reversed', 'Refunded before release'), ('clawback', 'Refunded after release (clawback)'), ('payout', 'Paid out')], max_length=20, verbose_name='Kind')),
-                ('date_created', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Date')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ledger_transactions', to='marketplace.fulfilmentgroup')),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ledger_transactions', to='order.order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("key", models.CharField(max_length=120, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("order_paid", "Order paid, held"),
+                            ("released", "Released after receipt"),
+                            ("auto_released", "Released automatically"),
+                            ("reversed", "Refunded before release"),
+                            ("clawback", "Refunded after release (clawback)"),
+                            ("payout", "Paid out"),
+                        ],
+                        max_length=20,
+                        verbose_name="Kind",
+                    ),
+                ),
+                (
+                    "date_created",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="Date"
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ledger_transactions",
+                        to="marketplace.fulfilmentgroup",
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ledger_transactions",
+                        to="order.order",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ledger transaction',
-                'verbose_name_plural': 'ledger transactions',
-                'ordering': ['pk'],
+                "verbose_name": "ledger transaction",
+                "verbose_name_plural": "ledger transactions",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='LedgerEntry',
+            name="LedgerEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.BigIntegerField(verbose_name='Amount')),
-                ('fee', models.BigIntegerField(default=0, verbose_name='Platform fee')),
-                ('fee_percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='Platform fee (%)')),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='marketplace.ledgeraccount')),
-                ('transaction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='marketplace.ledgertransaction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("amount", models.BigIntegerField(verbose_name="Amount")),
+                ("fee", models.BigIntegerField(default=0, verbose_name="Platform fee")),
+                (
+                    "fee_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="Platform fee (%)",
+                    ),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="marketplace.ledgeraccount",
+                    ),
+                ),
+                (
+                    "transaction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="marketplace.ledgertransaction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ledger entry',
-                'verbose_name_plural': 'ledger entries',
-                'ordering': ['pk'],
+                "verbose_name": "ledger entry",
+                "verbose_name_plural": "ledger entries",
+                "ordering": ["pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='ledgeraccount',
-            constraint=models.UniqueConstraint(condition=models.Q(('pesantren__isnull', False)), fields=('kind', 'pesantren'), name='ledger_one_account_per_pesantren_kind'),
+            model_name="ledgeraccount",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("pesantren__isnull", False)),
+                fields=("kind", "pesantren"),
+                name="ledger_one_account_per_pesantren_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgeraccount',
-            constraint=models.UniqueConstraint(condition=models.Q(('pesantren__isnull', True)), fields=('kind',), name='ledger_one_platform_account_per_kind'),
+            model_name="ledgeraccount",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("pesantren__isnull", True)),
+                fields=("kind",),
+                name="ledger_one_platform_account_per_kind",
+            ),
         ),
     ]

@@ -10,6 +10,7 @@ from marketplace.fulfilment.models import FulfilmentGroup
 from marketplace.fulfilment.services import (
     cancel_part,
     cancel_unpaid_order,
+    mark_payment_reversed,
     confirm_received,
     mark_order_paid,
     ship_part,
@@ -289,3 +290,18 @@ def test_an_unpaid_cancelled_order_posts_nothing(order_and_parts):
 
     assert LedgerTransaction.objects.count() == 0
     assert LedgerEntry.objects.count() == 0
+
+
+def test_money_of_a_reversed_payment_stays_held(order_and_parts, clock):
+    order, alfa, _beta, alfa_part, _beta_part = order_and_parts
+    attempt = pay_order(order)
+    ship_part(alfa, alfa_part.pk, None, "JNE", "JNE0001")
+    with transaction.atomic():
+        locked = type(order).objects.select_for_update().get(pk=order.pk)
+        mark_payment_reversed(locked, attempt)
+
+    clock.advance(days=8)
+
+    assert tasks.release_due_parts() == 0
+    confirm_received(order, alfa_part.pk, None)
+    assert balance_of_pesantren(alfa).held == 115000
