@@ -7,7 +7,4 @@ class MarketplaceConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self):
-        from marketplace import (
-            checks,
-            receivers,
-        )  # registers checks, connects receivers
+        from marketplace import checks, receivers  # registers checks, connects receivers

@@ -13,9 +13,7 @@ class RupiahInput(forms.TextInput):
     input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__(
-            {"inputmode": "numeric", "autocomplete": "off", **(attrs or {})}
-        )
+        super().__init__({"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
 
     def format_value(self, value):
         if value in (None, ""):

@@ -127,9 +127,7 @@ def category_tree():
 
 def _build_category_tree():
     nodes = list(
-        Category.objects.filter(is_public=True, exclude_from_menu=False).order_by(
-            "path"
-        )
+        Category.objects.filter(is_public=True, exclude_from_menu=False).order_by("path")
     )
     roots, by_path = [], {}
     for node in nodes:
@@ -147,8 +145,6 @@ def _build_category_tree():
 
 
 def featured_pesantren(limit=6):
-    return (
-        Pesantren.objects.public()
-        .filter(is_featured=True)
-        .order_by("-is_opop_member", "name")[:limit]
-    )
+    return Pesantren.objects.public().filter(is_featured=True).order_by(
+        "-is_opop_member", "name"
+    )[:limit]

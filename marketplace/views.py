@@ -28,9 +28,7 @@ class StorefrontView(ProductListView):
     template_name = "marketplace/storefront.html"
 
     def get(self, request, *args, **kwargs):
-        self.pesantren = get_object_or_404(
-            Pesantren.objects.public(), slug=kwargs["slug"]
-        )
+        self.pesantren = get_object_or_404(Pesantren.objects.public(), slug=kwargs["slug"])
         self.categories = list(selectors.categories_with_products(self.pesantren))
         chosen = request.GET.get("category", "")
         self.category = next((c for c in self.categories if str(c.pk) == chosen), None)
@@ -77,11 +75,7 @@ def region_list(request):
     return JsonResponse(
         {
             "regions": [
-                {
-                    "code": region.code,
-                    "name": region.name,
-                    "postal_code": region.postal_code,
-                }
+                {"code": region.code, "name": region.name, "postal_code": region.postal_code}
                 for region in regions
             ]
         }

@@ -55,9 +55,7 @@ def seed_categories(tree):
     for name, slug, children in tree:
         root = by_slug.get(slug)
         if root is None:
-            root = by_slug[slug] = Category.objects.add_root(
-                {"name": name, "slug": slug}
-            )
+            root = by_slug[slug] = Category.objects.add_root({"name": name, "slug": slug})
         for child_name, child_slug in children:
             if child_slug not in by_slug:
                 root.refresh_from_db()
@@ -84,9 +82,7 @@ def seed_pesantren(number, row):
     pesantren = create_pesantren(
         name=name,
         slug=slug,
-        short_description=data.SHORT_DESCRIPTIONS[
-            number % len(data.SHORT_DESCRIPTIONS)
-        ],
+        short_description=data.SHORT_DESCRIPTIONS[number % len(data.SHORT_DESCRIPTIONS)],
         description=(
             f"{name} berdiri sejak {founded} di {regions.name_of(regency)}. "
             "Selain mengaji kitab, santri mengelola usaha pesantren melalui "
@@ -110,9 +106,7 @@ def seed_pesantren(number, row):
         is_opop_member=opop,
         is_featured=featured,
     )
-    pesantren.logo.name = _save_file(
-        f"pesantren/logos/{slug}.jpg", images.pesantren_logo(name)
-    )
+    pesantren.logo.name = _save_file(f"pesantren/logos/{slug}.jpg", images.pesantren_logo(name))
     pesantren.banner.name = _save_file(
         f"pesantren/banners/{slug}.jpg", images.pesantren_banner(name)
     )
@@ -138,9 +132,7 @@ def legality_numbers(leaf, key):
 
 def demo_product_rows():
     """Every demo product as a dict, in a fixed order."""
-    leaf_names = {
-        slug: name for _n, _s, children in data.CATEGORIES for name, slug in children
-    }
+    leaf_names = {slug: name for _n, _s, children in data.CATEGORIES for name, slug in children}
     for number, row in enumerate(data.PESANTREN):
         slug, leaves = row[1], row[8]
         for leaf in leaves:
@@ -158,20 +150,14 @@ def demo_product_rows():
                     "price": price,
                     "weight_grams": weight,
                     "num_in_stock": stock if stock > 3 else 0,
-                    "description": data.DESCRIPTION.format(
-                        title=title, pesantren=row[0]
-                    ),
+                    "description": data.DESCRIPTION.format(title=title, pesantren=row[0]),
                     **legality_numbers(leaf, upc),
                 }
 
 
 def create_products(rows, pesantren_by_slug, categories, product_class, image_for):
     """Bulk-create the products in ``rows`` whose UPC is not in the database."""
-    existing = set(
-        Product.objects.filter(upc__in=[r["upc"] for r in rows]).values_list(
-            "upc", flat=True
-        )
-    )
+    existing = set(Product.objects.filter(upc__in=[r["upc"] for r in rows]).values_list("upc", flat=True))
     missing = [row for row in rows if row["upc"] not in existing]
     for start in range(0, len(missing), BATCH):
         chunk = missing[start : start + BATCH]
@@ -216,9 +202,7 @@ def create_products(rows, pesantren_by_slug, categories, product_class, image_fo
             image_name = image_for(row)
             if image_name:
                 pictures.append(
-                    ProductImage(
-                        product=product, original=image_name, caption=row["title"]
-                    )
+                    ProductImage(product=product, original=image_name, caption=row["title"])
                 )
         ProductImage.objects.bulk_create(pictures)
     return len(missing)
@@ -256,33 +240,21 @@ def seed_shipping(pesantren_by_slug):
             pesantren=pesantren,
             destination_province_code="",
             is_active=True,
-            defaults={
-                "name": "JNE REG",
-                "kind": ShippingRate.Kind.FLAT,
-                "flat_fee": fee,
-                "days_min": 2,
-                "days_max": 5,
-            },
+            defaults={"name": "JNE REG", "kind": ShippingRate.Kind.FLAT, "flat_fee": fee,
+                      "days_min": 2, "days_max": 5},
         )
         ShippingRate.objects.get_or_create(
             pesantren=pesantren,
             destination_province_code=pesantren.province_code,
             is_active=True,
-            defaults={
-                "name": "Kurir pondok",
-                "kind": ShippingRate.Kind.FLAT,
-                "flat_fee": Decimal(9000),
-                "days_min": 1,
-                "days_max": 2,
-            },
+            defaults={"name": "Kurir pondok", "kind": ShippingRate.Kind.FLAT,
+                      "flat_fee": Decimal(9000), "days_min": 1, "days_max": 2},
         )
         if _number(pesantren.slug + "pickup", 0, 1):
             ShippingProfile.objects.get_or_create(
                 pesantren=pesantren,
-                defaults={
-                    "offers_pickup": True,
-                    "pickup_instructions": "Kantor Kopontren, Senin-Sabtu 08.00-15.00",
-                },
+                defaults={"offers_pickup": True,
+                          "pickup_instructions": "Kantor Kopontren, Senin-Sabtu 08.00-15.00"},
             )
 
 
@@ -310,9 +282,7 @@ def seed_accounts(pesantren_by_slug):
             user.save()
         return user
 
-    account(
-        "admin@kesan.test", "admin", "Admin KESAN", is_staff=True, is_superuser=True
-    )
+    account("admin@kesan.test", "admin", "Admin KESAN", is_staff=True, is_superuser=True)
     accounts.append(("admin@kesan.test", "superuser"))
     curator = account("kurator@kesan.test", "kurator", "Kurator", is_staff=True)
     curator.groups.add(admin_group)
@@ -340,58 +310,33 @@ def seed_bulk_catalogue(n_pesantren, n_products):
     pesantren_by_slug = {}
     for number in range(n_pesantren):
         slug = f"pesantren-contoh-{number + 1:03d}"
-        row = (
-            f"Pesantren Contoh {number + 1:03d}",
-            slug,
-            regencies[number % len(regencies)],
-            "KH. Contoh",
-            1990,
-            "verified",
-            number % 3 == 0,
-            False,
-            [],
-        )
+        row = (f"Pesantren Contoh {number + 1:03d}", slug, regencies[number % len(regencies)],
+               "KH. Contoh", 1990, "verified", number % 3 == 0, False, [])
         pesantren_by_slug[slug] = seed_pesantren(100 + number, row)
-    leaf_products = [
-        (leaf, item) for leaf, items in data.PRODUCTS.items() for item in items
-    ]
-    leaf_names = {
-        slug: name for _n, _s, children in data.CATEGORIES for name, slug in children
-    }
+    leaf_products = [(leaf, item) for leaf, items in data.PRODUCTS.items() for item in items]
+    leaf_names = {slug: name for _n, _s, children in data.CATEGORIES for name, slug in children}
     shared_photo = {
-        leaf: _save_file(
-            f"images/products/bulk/{leaf}.jpg",
-            images.product_photo(leaf_names[leaf], leaf_names[leaf]),
-        )
+        leaf: _save_file(f"images/products/bulk/{leaf}.jpg", images.product_photo(leaf_names[leaf], leaf_names[leaf]))
         for leaf in data.PRODUCTS
     }
     rows = []
     for index in range(1, n_products + 1):
         leaf, (title, price, weight) = leaf_products[(index - 1) % len(leaf_products)]
         upc = f"KSNB{index:08d}"
-        rows.append(
-            {
-                "pesantren_slug": f"pesantren-contoh-{(index - 1) % n_pesantren + 1:03d}",
-                "upc": upc,
-                "title": f"{title} #{index:05d}",
-                "leaf": leaf,
-                "price": Decimal(price + 500 * _number(upc, 0, 20)),
-                "weight_grams": weight,
-                "num_in_stock": 10 + index % 91,
-                "description": data.DESCRIPTION.format(
-                    title=title, pesantren="pesantren"
-                ),
-                **legality_numbers(leaf, upc),
-            }
-        )
+        rows.append({
+            "pesantren_slug": f"pesantren-contoh-{(index - 1) % n_pesantren + 1:03d}",
+            "upc": upc,
+            "title": f"{title} #{index:05d}",
+            "leaf": leaf,
+            "price": Decimal(price + 500 * _number(upc, 0, 20)),
+            "weight_grams": weight,
+            "num_in_stock": 10 + index % 91,
+            "description": data.DESCRIPTION.format(title=title, pesantren="pesantren"),
+            **legality_numbers(leaf, upc),
+        })
     seed_shipping(pesantren_by_slug)
-    return create_products(
-        rows,
-        pesantren_by_slug,
-        categories,
-        product_class,
-        lambda row: shared_photo[row["leaf"]],
-    )
+    return create_products(rows, pesantren_by_slug, categories, product_class,
+                           lambda row: shared_photo[row["leaf"]])
 
 
 def seed_benchmark_dataset(dataset):
@@ -403,27 +348,14 @@ def seed_benchmark_dataset(dataset):
         if row["parent"] is None:
             tree.append((row["name"], row["slug"], []))
         else:
-            next(entry for entry in tree if entry[1] == row["parent"])[2].append(
-                (row["name"], row["slug"])
-            )
+            next(entry for entry in tree if entry[1] == row["parent"])[2].append((row["name"], row["slug"]))
     categories = seed_categories(tree)
     regencies = [row[2] for row in data.PESANTREN]
     pesantren_by_code = {}
     for partner in dataset["partners"]:
-        row = (
-            partner["name"],
-            partner["code"],
-            regencies[partner["index"] % len(regencies)],
-            "KH. Contoh",
-            1990,
-            "verified",
-            False,
-            False,
-            [],
-        )
-        pesantren_by_code[partner["code"]] = seed_pesantren(
-            1000 + partner["index"], row
-        )
+        row = (partner["name"], partner["code"], regencies[partner["index"] % len(regencies)],
+               "KH. Contoh", 1990, "verified", False, False, [])
+        pesantren_by_code[partner["code"]] = seed_pesantren(1000 + partner["index"], row)
     codes = {partner["index"]: partner["code"] for partner in dataset["partners"]}
     rows = [
         {
@@ -440,6 +372,4 @@ def seed_benchmark_dataset(dataset):
         for product in dataset["products"]
     ]
     seed_shipping(pesantren_by_code)
-    return create_products(
-        rows, pesantren_by_code, categories, product_class, lambda row: None
-    )
+    return create_products(rows, pesantren_by_code, categories, product_class, lambda row: None)

@@ -46,9 +46,7 @@ def product_photo(title, category_name, size=600):
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=tint)
     margin = size // 12
     draw.rounded_rectangle(
-        (margin, size * 0.58, size - margin, size - margin),
-        radius=size // 20,
-        fill=dark,
+        (margin, size * 0.58, size - margin, size - margin), radius=size // 20, fill=dark
     )
     lines = textwrap.wrap(title, width=20)[:3]
     font = _font(size // 16)
@@ -56,18 +54,12 @@ def product_photo(title, category_name, size=600):
     for line in lines:
         draw.text((margin * 1.6, y), line, fill=(255, 255, 255), font=font)
         y += size // 13
-    draw.text(
-        (margin, margin), category_name.upper(), fill=dark, font=_font(size // 26)
-    )
+    draw.text((margin, margin), category_name.upper(), fill=dark, font=_font(size // 26))
     return _jpeg(image)
 
 
 def initials(name):
-    words = [
-        w
-        for w in name.replace("Pondok", "").replace("Pesantren", "").split()
-        if w[0].isalpha()
-    ]
+    words = [w for w in name.replace("Pondok", "").replace("Pesantren", "").split() if w[0].isalpha()]
     return "".join(w[0] for w in words[:2]).upper() or "P"
 
 
@@ -76,13 +68,7 @@ def pesantren_logo(name, size=256):
     image = Image.new("RGB", (size, size), light)
     draw = ImageDraw.Draw(image)
     draw.ellipse((8, 8, size - 8, size - 8), fill=dark)
-    draw.text(
-        (size / 2, size / 2),
-        initials(name),
-        fill=light,
-        font=_font(size // 3),
-        anchor="mm",
-    )
+    draw.text((size / 2, size / 2), initials(name), fill=light, font=_font(size // 3), anchor="mm")
     return _jpeg(image, quality=88)
 
 
@@ -91,9 +77,7 @@ def pesantren_banner(name, width=1200, height=300):
     image = Image.new("RGB", (width, height), dark)
     draw = ImageDraw.Draw(image)
     for step in range(0, width, 60):
-        shade = tuple(
-            (c * (width - step) + l * step // 3) // width for c, l in zip(dark, light)
-        )
+        shade = tuple((c * (width - step) + l * step // 3) // width for c, l in zip(dark, light))
         draw.rectangle((step, 0, step + 60, height), fill=shade)
     # An arch, the shape of a pesantren gate.
     centre = width * (0.6 + digest[2] / 1280)

@@ -7,987 +7,306 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("order", "0022_order_language_shippingaddress_village_code"),
-        ("partner", "0008_one_stockrecord_per_product"),
-        ("pesantren", "0003_membership_editor_role"),
+        ('order', '0022_order_language_shippingaddress_village_code'),
+        ('partner', '0008_one_stockrecord_per_product'),
+        ('pesantren', '0003_membership_editor_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="SimulatedTransaction",
+            name='SimulatedTransaction',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("provider_order_id", models.CharField(max_length=50, unique=True)),
-                ("transaction_id", models.CharField(max_length=64, unique=True)),
-                ("payment_type", models.CharField(max_length=32)),
-                ("bank", models.CharField(blank=True, max_length=16)),
-                ("va_number", models.CharField(blank=True, max_length=32)),
-                ("gross_amount", models.DecimalField(decimal_places=2, max_digits=12)),
-                ("transaction_status", models.CharField(max_length=32)),
-                ("fraud_status", models.CharField(default="accept", max_length=16)),
-                ("status_code", models.CharField(max_length=3)),
-                ("transaction_time", models.DateTimeField()),
-                ("settlement_time", models.DateTimeField(blank=True, null=True)),
-                ("expiry_time", models.DateTimeField()),
-                (
-                    "refund_amount",
-                    models.DecimalField(decimal_places=2, default=0, max_digits=12),
-                ),
-                ("refunds", models.JSONField(default=list)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('provider_order_id', models.CharField(max_length=50, unique=True)),
+                ('transaction_id', models.CharField(max_length=64, unique=True)),
+                ('payment_type', models.CharField(max_length=32)),
+                ('bank', models.CharField(blank=True, max_length=16)),
+                ('va_number', models.CharField(blank=True, max_length=32)),
+                ('gross_amount', models.DecimalField(decimal_places=2, max_digits=12)),
+                ('transaction_status', models.CharField(max_length=32)),
+                ('fraud_status', models.CharField(default='accept', max_length=16)),
+                ('status_code', models.CharField(max_length=3)),
+                ('transaction_time', models.DateTimeField()),
+                ('settlement_time', models.DateTimeField(blank=True, null=True)),
+                ('expiry_time', models.DateTimeField()),
+                ('refund_amount', models.DecimalField(decimal_places=2, default=0, max_digits=12)),
+                ('refunds', models.JSONField(default=list)),
             ],
         ),
         migrations.CreateModel(
-            name="FulfilmentGroup",
+            name='FulfilmentGroup',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("awaiting_payment", "Awaiting payment"),
-                            ("new", "New order"),
-                            ("processing", "Being processed"),
-                            ("shipped", "Shipped"),
-                            ("received", "Received"),
-                            ("cancelled", "Cancelled"),
-                        ],
-                        db_index=True,
-                        default="awaiting_payment",
-                        max_length=20,
-                        verbose_name="Status",
-                    ),
-                ),
-                (
-                    "subtotal",
-                    models.DecimalField(
-                        decimal_places=2, max_digits=12, verbose_name="Subtotal"
-                    ),
-                ),
-                (
-                    "shipping_method",
-                    models.CharField(
-                        choices=[
-                            ("delivery", "Delivery"),
-                            ("pickup", "Pickup at the pondok"),
-                        ],
-                        max_length=10,
-                        verbose_name="Shipping method",
-                    ),
-                ),
-                (
-                    "shipping_service",
-                    models.CharField(
-                        blank=True, max_length=64, verbose_name="Shipping service"
-                    ),
-                ),
-                (
-                    "shipping_charge",
-                    models.DecimalField(
-                        decimal_places=2, max_digits=12, verbose_name="Shipping charge"
-                    ),
-                ),
-                (
-                    "estimated_days_min",
-                    models.PositiveSmallIntegerField(blank=True, null=True),
-                ),
-                (
-                    "estimated_days_max",
-                    models.PositiveSmallIntegerField(blank=True, null=True),
-                ),
-                (
-                    "weight_grams",
-                    models.PositiveIntegerField(
-                        default=0, verbose_name="Weight (grams)"
-                    ),
-                ),
-                (
-                    "courier",
-                    models.CharField(blank=True, max_length=64, verbose_name="Courier"),
-                ),
-                (
-                    "tracking_number",
-                    models.CharField(
-                        blank=True, max_length=64, verbose_name="Tracking number"
-                    ),
-                ),
-                (
-                    "cancel_reason",
-                    models.CharField(
-                        blank=True, max_length=255, verbose_name="Reason for cancelling"
-                    ),
-                ),
-                (
-                    "date_created",
-                    models.DateTimeField(auto_now_add=True, verbose_name="Created"),
-                ),
-                (
-                    "date_shipped",
-                    models.DateTimeField(blank=True, null=True, verbose_name="Shipped"),
-                ),
-                (
-                    "date_received",
-                    models.DateTimeField(
-                        blank=True, null=True, verbose_name="Received"
-                    ),
-                ),
-                (
-                    "date_cancelled",
-                    models.DateTimeField(
-                        blank=True, null=True, verbose_name="Cancelled"
-                    ),
-                ),
-                (
-                    "order",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="fulfilment_groups",
-                        to="order.order",
-                    ),
-                ),
-                (
-                    "pesantren",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="fulfilment_groups",
-                        to="pesantren.pesantren",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('awaiting_payment', 'Awaiting payment'), ('new', 'New order'), ('processing', 'Being processed'), ('shipped', 'Shipped'), ('received', 'Received'), ('cancelled', 'Cancelled')], db_index=True, default='awaiting_payment', max_length=20, verbose_name='Status')),
+                ('subtotal', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='Subtotal')),
+                ('shipping_method', models.CharField(choices=[('delivery', 'Delivery'), ('pickup', 'Pickup at the pondok')], max_length=10, verbose_name='Shipping method')),
+                ('shipping_service', models.CharField(blank=True, max_length=64, verbose_name='Shipping service')),
+                ('shipping_charge', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='Shipping charge')),
+                ('estimated_days_min', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('estimated_days_max', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('weight_grams', models.PositiveIntegerField(default=0, verbose_name='Weight (grams)')),
+                ('courier', models.CharField(blank=True, max_length=64, verbose_name='Courier')),
+                ('tracking_number', models.CharField(blank=True, max_length=64, verbose_name='Tracking number')),
+                ('cancel_reason', models.CharField(blank=True, max_length=255, verbose_name='Reason for cancelling')),
+                ('date_created', models.DateTimeField(auto_now_add=True, verbose_name='Created')),
+                ('date_shipped', models.DateTimeField(blank=True, null=True, verbose_name='Shipped')),
+                ('date_received', models.DateTimeField(blank=True, null=True, verbose_name='Received')),
+                ('date_cancelled', models.DateTimeField(blank=True, null=True, verbose_name='Cancelled')),
+                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fulfilment_groups', to='order.order')),
+                ('pesantren', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fulfilment_groups', to='pesantren.pesantren')),
             ],
             options={
-                "verbose_name": "order part",
-                "verbose_name_plural": "order parts",
-                "ordering": ["order_id", "pk"],
+                'verbose_name': 'order part',
+                'verbose_name_plural': 'order parts',
+                'ordering': ['order_id', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="FulfilmentEvent",
+            name='FulfilmentEvent',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "from_status",
-                    models.CharField(
-                        choices=[
-                            ("awaiting_payment", "Awaiting payment"),
-                            ("new", "New order"),
-                            ("processing", "Being processed"),
-                            ("shipped", "Shipped"),
-                            ("received", "Received"),
-                            ("cancelled", "Cancelled"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "to_status",
-                    models.CharField(
-                        choices=[
-                            ("awaiting_payment", "Awaiting payment"),
-                            ("new", "New order"),
-                            ("processing", "Being processed"),
-                            ("shipped", "Shipped"),
-                            ("received", "Received"),
-                            ("cancelled", "Cancelled"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("note", models.CharField(blank=True, max_length=255)),
-                ("date_created", models.DateTimeField(auto_now_add=True)),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "group",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="events",
-                        to="marketplace.fulfilmentgroup",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('from_status', models.CharField(choices=[('awaiting_payment', 'Awaiting payment'), ('new', 'New order'), ('processing', 'Being processed'), ('shipped', 'Shipped'), ('received', 'Received'), ('cancelled', 'Cancelled')], max_length=20)),
+                ('to_status', models.CharField(choices=[('awaiting_payment', 'Awaiting payment'), ('new', 'New order'), ('processing', 'Being processed'), ('shipped', 'Shipped'), ('received', 'Received'), ('cancelled', 'Cancelled')], max_length=20)),
+                ('note', models.CharField(blank=True, max_length=255)),
+                ('date_created', models.DateTimeField(auto_now_add=True)),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='marketplace.fulfilmentgroup')),
             ],
             options={
-                "ordering": ["pk"],
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(
-            name="OrderEffect",
+            name='OrderEffect',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("key", models.CharField(max_length=120, unique=True)),
-                ("date_created", models.DateTimeField(auto_now_add=True)),
-                (
-                    "order",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="effects",
-                        to="order.order",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('key', models.CharField(max_length=120, unique=True)),
+                ('date_created', models.DateTimeField(auto_now_add=True)),
+                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='effects', to='order.order')),
             ],
         ),
         migrations.CreateModel(
-            name="OutboundEmail",
+            name='OutboundEmail',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("key", models.CharField(max_length=120, unique=True)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("order_placed", "Order placed"),
-                            ("order_paid", "Order paid"),
-                            ("part_shipped", "Part shipped"),
-                            ("pesantren_new_order", "New paid order for a pesantren"),
-                        ],
-                        max_length=24,
-                    ),
-                ),
-                ("language", models.CharField(max_length=10)),
-                ("recipients", models.JSONField(default=list)),
-                ("date_queued", models.DateTimeField(auto_now_add=True)),
-                ("date_sent", models.DateTimeField(blank=True, null=True)),
-                (
-                    "group",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="emails",
-                        to="marketplace.fulfilmentgroup",
-                    ),
-                ),
-                (
-                    "order",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="emails",
-                        to="order.order",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('key', models.CharField(max_length=120, unique=True)),
+                ('kind', models.CharField(choices=[('order_placed', 'Order placed'), ('order_paid', 'Order paid'), ('part_shipped', 'Part shipped'), ('pesantren_new_order', 'New paid order for a pesantren')], max_length=24)),
+                ('language', models.CharField(max_length=10)),
+                ('recipients', models.JSONField(default=list)),
+                ('date_queued', models.DateTimeField(auto_now_add=True)),
+                ('date_sent', models.DateTimeField(blank=True, null=True)),
+                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='emails', to='marketplace.fulfilmentgroup')),
+                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='emails', to='order.order')),
             ],
         ),
         migrations.CreateModel(
-            name="PaymentAttempt",
+            name='PaymentAttempt',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("gateway", models.CharField(max_length=16, verbose_name="Gateway")),
-                ("sequence", models.PositiveSmallIntegerField()),
-                (
-                    "provider_order_id",
-                    models.CharField(
-                        max_length=50,
-                        unique=True,
-                        validators=[
-                            django.core.validators.RegexValidator(
-                                "^[A-Za-z0-9._~-]{1,50}$"
-                            )
-                        ],
-                        verbose_name="Gateway order ID",
-                    ),
-                ),
-                (
-                    "amount",
-                    models.DecimalField(
-                        decimal_places=2, max_digits=12, verbose_name="Amount"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("created", "Waiting for the buyer"),
-                            ("start_failed", "Could not be started"),
-                            ("pending", "Awaiting payment"),
-                            ("review", "Under review"),
-                            ("paid", "Paid"),
-                            ("failed", "Failed"),
-                            ("expired", "Expired"),
-                            ("reversed", "Reversed"),
-                            ("partially_refunded", "Partly refunded"),
-                            ("refunded", "Refunded"),
-                            ("disputed", "Charged back"),
-                        ],
-                        default="created",
-                        max_length=20,
-                        verbose_name="Status",
-                    ),
-                ),
-                (
-                    "provider_status",
-                    models.CharField(
-                        blank=True, max_length=32, verbose_name="Gateway status"
-                    ),
-                ),
-                ("fraud_status", models.CharField(blank=True, max_length=16)),
-                (
-                    "payment_type",
-                    models.CharField(
-                        blank=True, max_length=32, verbose_name="Payment type"
-                    ),
-                ),
-                (
-                    "transaction_id",
-                    models.CharField(blank=True, db_index=True, max_length=64),
-                ),
-                ("token", models.CharField(blank=True, max_length=255)),
-                ("redirect_url", models.URLField(blank=True, max_length=500)),
-                ("error_message", models.TextField(blank=True)),
-                (
-                    "refunded_amount",
-                    models.DecimalField(decimal_places=2, default=0, max_digits=12),
-                ),
-                ("requires_refund", models.BooleanField(default=False)),
-                ("expires_at", models.DateTimeField(verbose_name="Expires")),
-                ("date_created", models.DateTimeField(auto_now_add=True)),
-                ("date_updated", models.DateTimeField(auto_now=True)),
-                ("date_paid", models.DateTimeField(blank=True, null=True)),
-                ("date_checked", models.DateTimeField(blank=True, null=True)),
-                (
-                    "order",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="payment_attempts",
-                        to="order.order",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('gateway', models.CharField(max_length=16, verbose_name='Gateway')),
+                ('sequence', models.PositiveSmallIntegerField()),
+                ('provider_order_id', models.CharField(max_length=50, unique=True, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9._~-]{1,50}$')], verbose_name='Gateway order ID')),
+                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='Amount')),
+                ('status', models.CharField(choices=[('created', 'Waiting for the buyer'), ('start_failed', 'Could not be started'), ('pending', 'Awaiting payment'), ('review', 'Under review'), ('paid', 'Paid'), ('failed', 'Failed'), ('expired', 'Expired'), ('reversed', 'Reversed'), ('partially_refunded', 'Partly refunded'), ('refunded', 'Refunded'), ('disputed', 'Charged back')], default='created', max_length=20, verbose_name='Status')),
+                ('provider_status', models.CharField(blank=True, max_length=32, verbose_name='Gateway status')),
+                ('fraud_status', models.CharField(blank=True, max_length=16)),
+                ('payment_type', models.CharField(blank=True, max_length=32, verbose_name='Payment type')),
+                ('transaction_id', models.CharField(blank=True, db_index=True, max_length=64)),
+                ('token', models.CharField(blank=True, max_length=255)),
+                ('redirect_url', models.URLField(blank=True, max_length=500)),
+                ('error_message', models.TextField(blank=True)),
+                ('refunded_amount', models.DecimalField(decimal_places=2, default=0, max_digits=12)),
+                ('requires_refund', models.BooleanField(default=False)),
+                ('expires_at', models.DateTimeField(verbose_name='Expires')),
+                ('date_created', models.DateTimeField(auto_now_add=True)),
+                ('date_updated', models.DateTimeField(auto_now=True)),
+                ('date_paid', models.DateTimeField(blank=True, null=True)),
+                ('date_checked', models.DateTimeField(blank=True, null=True)),
+                ('order', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payment_attempts', to='order.order')),
             ],
             options={
-                "verbose_name": "payment attempt",
-                "verbose_name_plural": "payment attempts",
-                "ordering": ["order_id", "sequence"],
+                'verbose_name': 'payment attempt',
+                'verbose_name_plural': 'payment attempts',
+                'ordering': ['order_id', 'sequence'],
             },
         ),
         migrations.CreateModel(
-            name="PaymentNotification",
+            name='PaymentNotification',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("gateway", models.CharField(max_length=16)),
-                ("body", models.TextField()),
-                ("body_sha256", models.CharField(db_index=True, max_length=64)),
-                ("headers", models.JSONField(default=dict)),
-                ("remote_addr", models.GenericIPAddressField(blank=True, null=True)),
-                (
-                    "provider_order_id",
-                    models.CharField(blank=True, db_index=True, max_length=64),
-                ),
-                ("transaction_status", models.CharField(blank=True, max_length=32)),
-                ("is_signature_valid", models.BooleanField()),
-                (
-                    "outcome",
-                    models.CharField(
-                        choices=[
-                            ("queued", "Queued"),
-                            ("applied", "Applied"),
-                            ("unknown_order", "Unknown order"),
-                            ("rejected", "Rejected signature"),
-                            ("malformed", "Malformed"),
-                            ("not_found", "Not found at the gateway"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                ("times_received", models.PositiveIntegerField(default=1)),
-                ("date_received", models.DateTimeField(auto_now_add=True)),
-                ("date_processed", models.DateTimeField(blank=True, null=True)),
-                (
-                    "attempt",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="notifications",
-                        to="marketplace.paymentattempt",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('gateway', models.CharField(max_length=16)),
+                ('body', models.TextField()),
+                ('body_sha256', models.CharField(db_index=True, max_length=64)),
+                ('headers', models.JSONField(default=dict)),
+                ('remote_addr', models.GenericIPAddressField(blank=True, null=True)),
+                ('provider_order_id', models.CharField(blank=True, db_index=True, max_length=64)),
+                ('transaction_status', models.CharField(blank=True, max_length=32)),
+                ('is_signature_valid', models.BooleanField()),
+                ('outcome', models.CharField(choices=[('queued', 'Queued'), ('applied', 'Applied'), ('unknown_order', 'Unknown order'), ('rejected', 'Rejected signature'), ('malformed', 'Malformed'), ('not_found', 'Not found at the gateway')], max_length=16)),
+                ('times_received', models.PositiveIntegerField(default=1)),
+                ('date_received', models.DateTimeField(auto_now_add=True)),
+                ('date_processed', models.DateTimeField(blank=True, null=True)),
+                ('attempt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='notifications', to='marketplace.paymentattempt')),
             ],
             options={
-                "ordering": ["pk"],
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(
-            name="PaymentTransition",
+            name='PaymentTransition',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "source",
-                    models.CharField(
-                        choices=[
-                            ("notification", "Notification"),
-                            ("reconciliation", "Reconciliation"),
-                            ("expiry", "Expiry"),
-                            ("action", "Merchant action"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                ("provider_status", models.CharField(blank=True, max_length=32)),
-                (
-                    "from_status",
-                    models.CharField(
-                        choices=[
-                            ("created", "Waiting for the buyer"),
-                            ("start_failed", "Could not be started"),
-                            ("pending", "Awaiting payment"),
-                            ("review", "Under review"),
-                            ("paid", "Paid"),
-                            ("failed", "Failed"),
-                            ("expired", "Expired"),
-                            ("reversed", "Reversed"),
-                            ("partially_refunded", "Partly refunded"),
-                            ("refunded", "Refunded"),
-                            ("disputed", "Charged back"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "to_status",
-                    models.CharField(
-                        choices=[
-                            ("created", "Waiting for the buyer"),
-                            ("start_failed", "Could not be started"),
-                            ("pending", "Awaiting payment"),
-                            ("review", "Under review"),
-                            ("paid", "Paid"),
-                            ("failed", "Failed"),
-                            ("expired", "Expired"),
-                            ("reversed", "Reversed"),
-                            ("partially_refunded", "Partly refunded"),
-                            ("refunded", "Refunded"),
-                            ("disputed", "Charged back"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("is_applied", models.BooleanField()),
-                ("note", models.CharField(blank=True, max_length=255)),
-                ("date_created", models.DateTimeField(auto_now_add=True)),
-                (
-                    "attempt",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="transitions",
-                        to="marketplace.paymentattempt",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('source', models.CharField(choices=[('notification', 'Notification'), ('reconciliation', 'Reconciliation'), ('expiry', 'Expiry'), ('action', 'Merchant action')], max_length=16)),
+                ('provider_status', models.CharField(blank=True, max_length=32)),
+                ('from_status', models.CharField(choices=[('created', 'Waiting for the buyer'), ('start_failed', 'Could not be started'), ('pending', 'Awaiting payment'), ('review', 'Under review'), ('paid', 'Paid'), ('failed', 'Failed'), ('expired', 'Expired'), ('reversed', 'Reversed'), ('partially_refunded', 'Partly refunded'), ('refunded', 'Refunded'), ('disputed', 'Charged back')], max_length=20)),
+                ('to_status', models.CharField(choices=[('created', 'Waiting for the buyer'), ('start_failed', 'Could not be started'), ('pending', 'Awaiting payment'), ('review', 'Under review'), ('paid', 'Paid'), ('failed', 'Failed'), ('expired', 'Expired'), ('reversed', 'Reversed'), ('partially_refunded', 'Partly refunded'), ('refunded', 'Refunded'), ('disputed', 'Charged back')], max_length=20)),
+                ('is_applied', models.BooleanField()),
+                ('note', models.CharField(blank=True, max_length=255)),
+                ('date_created', models.DateTimeField(auto_now_add=True)),
+                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='marketplace.paymentattempt')),
             ],
             options={
-                "ordering": ["pk"],
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(
-            name="ProductImport",
+            name='ProductImport',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("file_name", models.CharField(max_length=255, verbose_name="File")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("checked", "Checked, waiting for confirmation"),
-                            ("queued", "Waiting to start"),
-                            ("running", "Importing"),
-                            ("done", "Finished"),
-                        ],
-                        default="checked",
-                        max_length=8,
-                        verbose_name="Status",
-                    ),
-                ),
-                ("rows", models.JSONField(default=list)),
-                ("row_errors", models.JSONField(default=list)),
-                ("run_errors", models.JSONField(default=list)),
-                ("row_count", models.PositiveIntegerField(default=0)),
-                ("processed_count", models.PositiveIntegerField(default=0)),
-                ("created_count", models.PositiveIntegerField(default=0)),
-                ("updated_count", models.PositiveIntegerField(default=0)),
-                ("failed_count", models.PositiveIntegerField(default=0)),
-                (
-                    "date_created",
-                    models.DateTimeField(auto_now_add=True, verbose_name="Uploaded"),
-                ),
-                (
-                    "date_started",
-                    models.DateTimeField(blank=True, null=True, verbose_name="Started"),
-                ),
-                (
-                    "date_finished",
-                    models.DateTimeField(
-                        blank=True, null=True, verbose_name="Finished"
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "pesantren",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="product_imports",
-                        to="pesantren.pesantren",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file_name', models.CharField(max_length=255, verbose_name='File')),
+                ('status', models.CharField(choices=[('checked', 'Checked, waiting for confirmation'), ('queued', 'Waiting to start'), ('running', 'Importing'), ('done', 'Finished')], default='checked', max_length=8, verbose_name='Status')),
+                ('rows', models.JSONField(default=list)),
+                ('row_errors', models.JSONField(default=list)),
+                ('run_errors', models.JSONField(default=list)),
+                ('row_count', models.PositiveIntegerField(default=0)),
+                ('processed_count', models.PositiveIntegerField(default=0)),
+                ('created_count', models.PositiveIntegerField(default=0)),
+                ('updated_count', models.PositiveIntegerField(default=0)),
+                ('failed_count', models.PositiveIntegerField(default=0)),
+                ('date_created', models.DateTimeField(auto_now_add=True, verbose_name='Uploaded')),
+                ('date_started', models.DateTimeField(blank=True, null=True, verbose_name='Started')),
+                ('date_finished', models.DateTimeField(blank=True, null=True, verbose_name='Finished')),
+                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('pesantren', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='product_imports', to='pesantren.pesantren')),
             ],
             options={
-                "verbose_name": "product import",
-                "verbose_name_plural": "product imports",
-                "ordering": ["-date_created", "-id"],
+                'verbose_name': 'product import',
+                'verbose_name_plural': 'product imports',
+                'ordering': ['-date_created', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="Refund",
+            name='Refund',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "amount",
-                    models.DecimalField(
-                        decimal_places=2, max_digits=12, verbose_name="Amount"
-                    ),
-                ),
-                ("reason", models.CharField(max_length=255, verbose_name="Reason")),
-                ("refund_key", models.CharField(max_length=64, unique=True)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("requested", "Requested"),
-                            ("submitted", "Submitted to the gateway"),
-                            ("confirmed", "Confirmed"),
-                            ("manual", "To be transferred by hand"),
-                        ],
-                        default="requested",
-                        max_length=12,
-                        verbose_name="Status",
-                    ),
-                ),
-                ("provider_reference", models.CharField(blank=True, max_length=64)),
-                ("error_message", models.TextField(blank=True)),
-                ("date_created", models.DateTimeField(auto_now_add=True)),
-                ("date_confirmed", models.DateTimeField(blank=True, null=True)),
-                (
-                    "attempt",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="refunds",
-                        to="marketplace.paymentattempt",
-                    ),
-                ),
-                (
-                    "group",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="refunds",
-                        to="marketplace.fulfilmentgroup",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='Amount')),
+                ('reason', models.CharField(max_length=255, verbose_name='Reason')),
+                ('refund_key', models.CharField(max_length=64, unique=True)),
+                ('status', models.CharField(choices=[('requested', 'Requested'), ('submitted', 'Submitted to the gateway'), ('confirmed', 'Confirmed'), ('manual', 'To be transferred by hand')], default='requested', max_length=12, verbose_name='Status')),
+                ('provider_reference', models.CharField(blank=True, max_length=64)),
+                ('error_message', models.TextField(blank=True)),
+                ('date_created', models.DateTimeField(auto_now_add=True)),
+                ('date_confirmed', models.DateTimeField(blank=True, null=True)),
+                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='refunds', to='marketplace.paymentattempt')),
+                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='refunds', to='marketplace.fulfilmentgroup')),
             ],
             options={
-                "ordering": ["pk"],
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(
-            name="ShippingProfile",
+            name='ShippingProfile',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "offers_pickup",
-                    models.BooleanField(
-                        default=False, verbose_name="Offers pickup at the pondok"
-                    ),
-                ),
-                (
-                    "pickup_instructions",
-                    models.CharField(
-                        blank=True,
-                        help_text="Where and when buyers collect their order.",
-                        max_length=255,
-                        verbose_name="Pickup instructions",
-                    ),
-                ),
-                (
-                    "pesantren",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="shipping_profile",
-                        to="pesantren.pesantren",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('offers_pickup', models.BooleanField(default=False, verbose_name='Offers pickup at the pondok')),
+                ('pickup_instructions', models.CharField(blank=True, help_text='Where and when buyers collect their order.', max_length=255, verbose_name='Pickup instructions')),
+                ('pesantren', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='shipping_profile', to='pesantren.pesantren')),
             ],
             options={
-                "verbose_name": "shipping profile",
-                "verbose_name_plural": "shipping profiles",
+                'verbose_name': 'shipping profile',
+                'verbose_name_plural': 'shipping profiles',
             },
         ),
         migrations.CreateModel(
-            name="ShippingRate",
+            name='ShippingRate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "name",
-                    models.CharField(
-                        help_text="What the buyer sees, e.g. JNE REG or Kurir pondok.",
-                        max_length=64,
-                        verbose_name="Service",
-                    ),
-                ),
-                (
-                    "destination_province_code",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("11", "Aceh"),
-                            ("12", "Sumatera Utara"),
-                            ("13", "Sumatera Barat"),
-                            ("14", "Riau"),
-                            ("15", "Jambi"),
-                            ("16", "Sumatera Selatan"),
-                            ("17", "Bengkulu"),
-                            ("18", "Lampung"),
-                            ("19", "Kepulauan Bangka Belitung"),
-                            ("21", "Kepulauan Riau"),
-                            ("31", "Daerah Khusus Ibukota Jakarta"),
-                            ("32", "Jawa Barat"),
-                            ("33", "Jawa Tengah"),
-                            ("34", "Daerah Istimewa Yogyakarta"),
-                            ("35", "Jawa Timur"),
-                            ("36", "Banten"),
-                            ("51", "Bali"),
-                            ("52", "Nusa Tenggara Barat"),
-                            ("53", "Nusa Tenggara Timur"),
-                            ("61", "Kalimantan Barat"),
-                            ("62", "Kalimantan Tengah"),
-                            ("63", "Kalimantan Selatan"),
-                            ("64", "Kalimantan Timur"),
-                            ("65", "Kalimantan Utara"),
-                            ("71", "Sulawesi Utara"),
-                            ("72", "Sulawesi Tengah"),
-                            ("73", "Sulawesi Selatan"),
-                            ("74", "Sulawesi Tenggara"),
-                            ("75", "Gorontalo"),
-                            ("76", "Sulawesi Barat"),
-                            ("81", "Maluku"),
-                            ("82", "Maluku Utara"),
-                            ("91", "Papua"),
-                            ("92", "Papua Barat"),
-                            ("93", "Papua Selatan"),
-                            ("94", "Papua Tengah"),
-                            ("95", "Papua Pegunungan"),
-                            ("96", "Papua Barat Daya"),
-                        ],
-                        help_text="Empty: every province that has no rate of its own.",
-                        max_length=2,
-                        verbose_name="Destination province",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("flat", "Flat fee"), ("weight", "By weight")],
-                        default="flat",
-                        max_length=8,
-                        verbose_name="Kind",
-                    ),
-                ),
-                (
-                    "flat_fee",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=12,
-                        null=True,
-                        verbose_name="Flat fee",
-                    ),
-                ),
-                (
-                    "days_min",
-                    models.PositiveSmallIntegerField(
-                        verbose_name="Delivery days, at least"
-                    ),
-                ),
-                (
-                    "days_max",
-                    models.PositiveSmallIntegerField(
-                        verbose_name="Delivery days, at most"
-                    ),
-                ),
-                ("is_active", models.BooleanField(default=True, verbose_name="Active")),
-                (
-                    "pesantren",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="shipping_rates",
-                        to="pesantren.pesantren",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(help_text='What the buyer sees, e.g. JNE REG or Kurir pondok.', max_length=64, verbose_name='Service')),
+                ('destination_province_code', models.CharField(blank=True, choices=[('11', 'Aceh'), ('12', 'Sumatera Utara'), ('13', 'Sumatera Barat'), ('14', 'Riau'), ('15', 'Jambi'), ('16', 'Sumatera Selatan'), ('17', 'Bengkulu'), ('18', 'Lampung'), ('19', 'Kepulauan Bangka Belitung'), ('21', 'Kepulauan Riau'), ('31', 'Daerah Khusus Ibukota Jakarta'), ('32', 'Jawa Barat'), ('33', 'Jawa Tengah'), ('34', 'Daerah Istimewa Yogyakarta'), ('35', 'Jawa Timur'), ('36', 'Banten'), ('51', 'Bali'), ('52', 'Nusa Tenggara Barat'), ('53', 'Nusa Tenggara Timur'), ('61', 'Kalimantan Barat'), ('62', 'Kalimantan Tengah'), ('63', 'Kalimantan Selatan'), ('64', 'Kalimantan Timur'), ('65', 'Kalimantan Utara'), ('71', 'Sulawesi Utara'), ('72', 'Sulawesi Tengah'), ('73', 'Sulawesi Selatan'), ('74', 'Sulawesi Tenggara'), ('75', 'Gorontalo'), ('76', 'Sulawesi Barat'), ('81', 'Maluku'), ('82', 'Maluku Utara'), ('91', 'Papua'), ('92', 'Papua Barat'), ('93', 'Papua Selatan'), ('94', 'Papua Tengah'), ('95', 'Papua Pegunungan'), ('96', 'Papua Barat Daya')], help_text='Empty: every province that has no rate of its own.', max_length=2, verbose_name='Destination province')),
+                ('kind', models.CharField(choices=[('flat', 'Flat fee'), ('weight', 'By weight')], default='flat', max_length=8, verbose_name='Kind')),
+                ('flat_fee', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='Flat fee')),
+                ('days_min', models.PositiveSmallIntegerField(verbose_name='Delivery days, at least')),
+                ('days_max', models.PositiveSmallIntegerField(verbose_name='Delivery days, at most')),
+                ('is_active', models.BooleanField(default=True, verbose_name='Active')),
+                ('pesantren', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shipping_rates', to='pesantren.pesantren')),
             ],
             options={
-                "verbose_name": "shipping rate",
-                "verbose_name_plural": "shipping rates",
+                'verbose_name': 'shipping rate',
+                'verbose_name_plural': 'shipping rates',
             },
         ),
         migrations.CreateModel(
-            name="StockChange",
+            name='StockChange',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "old_level",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="Before"
-                    ),
-                ),
-                ("new_level", models.PositiveIntegerField(verbose_name="After")),
-                (
-                    "source",
-                    models.CharField(
-                        choices=[
-                            ("quick_edit", "Quick edit"),
-                            ("product_form", "Product form"),
-                            ("import", "Bulk import"),
-                        ],
-                        max_length=16,
-                        verbose_name="Through",
-                    ),
-                ),
-                (
-                    "date_created",
-                    models.DateTimeField(
-                        auto_now_add=True, db_index=True, verbose_name="When"
-                    ),
-                ),
-                (
-                    "stockrecord",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="changes",
-                        to="partner.stockrecord",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="By",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('old_level', models.PositiveIntegerField(blank=True, null=True, verbose_name='Before')),
+                ('new_level', models.PositiveIntegerField(verbose_name='After')),
+                ('source', models.CharField(choices=[('quick_edit', 'Quick edit'), ('product_form', 'Product form'), ('import', 'Bulk import')], max_length=16, verbose_name='Through')),
+                ('date_created', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='When')),
+                ('stockrecord', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='partner.stockrecord')),
+                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='By')),
             ],
             options={
-                "verbose_name": "stock change",
-                "verbose_name_plural": "stock changes",
-                "ordering": ["-date_created", "-id"],
+                'verbose_name': 'stock change',
+                'verbose_name_plural': 'stock changes',
+                'ordering': ['-date_created', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="WeightBand",
+            name='WeightBand',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "max_weight_grams",
-                    models.PositiveIntegerField(verbose_name="Up to (grams)"),
-                ),
-                (
-                    "fee",
-                    models.DecimalField(
-                        decimal_places=2, max_digits=12, verbose_name="Fee"
-                    ),
-                ),
-                (
-                    "rate",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="bands",
-                        to="marketplace.shippingrate",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('max_weight_grams', models.PositiveIntegerField(verbose_name='Up to (grams)')),
+                ('fee', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='Fee')),
+                ('rate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='marketplace.shippingrate')),
             ],
             options={
-                "verbose_name": "weight band",
-                "verbose_name_plural": "weight bands",
-                "ordering": ["max_weight_grams"],
+                'verbose_name': 'weight band',
+                'verbose_name_plural': 'weight bands',
+                'ordering': ['max_weight_grams'],
             },
         ),
         migrations.AddConstraint(
-            model_name="fulfilmentgroup",
-            constraint=models.UniqueConstraint(
-                fields=("order", "pesantren"), name="fulfilment_one_group_per_pesantren"
-            ),
+            model_name='fulfilmentgroup',
+            constraint=models.UniqueConstraint(fields=('order', 'pesantren'), name='fulfilment_one_group_per_pesantren'),
         ),
         migrations.AddConstraint(
-            model_name="paymentattempt",
-            constraint=models.UniqueConstraint(
-                fields=("order", "sequence"), name="payments_attempt_sequence_unique"
-            ),
+            model_name='paymentattempt',
+            constraint=models.UniqueConstraint(fields=('order', 'sequence'), name='payments_attempt_sequence_unique'),
         ),
         migrations.AddConstraint(
-            model_name="paymentnotification",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("is_signature_valid", True)),
-                fields=("body_sha256",),
-                name="payments_verified_notification_once",
-            ),
+            model_name='paymentnotification',
+            constraint=models.UniqueConstraint(condition=models.Q(('is_signature_valid', True)), fields=('body_sha256',), name='payments_verified_notification_once'),
         ),
         migrations.AddConstraint(
-            model_name="shippingrate",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("is_active", True)),
-                fields=("pesantren", "destination_province_code"),
-                name="shipping_one_active_rate_per_destination",
-            ),
+            model_name='shippingrate',
+            constraint=models.UniqueConstraint(condition=models.Q(('is_active', True)), fields=('pesantren', 'destination_province_code'), name='shipping_one_active_rate_per_destination'),
         ),
         migrations.AddConstraint(
-            model_name="shippingrate",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("kind", "flat"), _negated=True),
-                    ("flat_fee__gte", 0),
-                    _connector="OR",
-                ),
-                name="shipping_flat_rate_has_fee",
-            ),
+            model_name='shippingrate',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'flat'), _negated=True), ('flat_fee__gte', 0), _connector='OR'), name='shipping_flat_rate_has_fee'),
         ),
         migrations.AddConstraint(
-            model_name="shippingrate",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("days_min__lte", models.F("days_max"))),
-                name="shipping_days_in_order",
-            ),
+            model_name='shippingrate',
+            constraint=models.CheckConstraint(condition=models.Q(('days_min__lte', models.F('days_max'))), name='shipping_days_in_order'),
         ),
         migrations.AddConstraint(
-            model_name="weightband",
-            constraint=models.UniqueConstraint(
-                fields=("rate", "max_weight_grams"), name="shipping_band_unique_weight"
-            ),
+            model_name='weightband',
+            constraint=models.UniqueConstraint(fields=('rate', 'max_weight_grams'), name='shipping_band_unique_weight'),
         ),
     ]

@@ -19,12 +19,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--pesantren", type=int, default=0, help="extra pesantren to generate"
-        )
-        parser.add_argument(
-            "--products", type=int, default=0, help="extra products to generate"
-        )
+        parser.add_argument("--pesantren", type=int, default=0, help="extra pesantren to generate")
+        parser.add_argument("--products", type=int, default=0, help="extra products to generate")
         parser.add_argument(
             "--dataset",
             help="JSON written by shared/bench/oscar-baseline/dataset.py, loaded as is",
@@ -33,23 +29,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         if options["products"] and not options["pesantren"]:
-            raise CommandError(
-                "--products needs --pesantren (how many pesantren sell them)."
-            )
+            raise CommandError("--products needs --pesantren (how many pesantren sell them).")
         with transaction.atomic():
             if options["dataset"]:
                 self.load_dataset(options["dataset"])
             else:
                 self.load_demo()
             if options["products"]:
-                created = build.seed_bulk_catalogue(
-                    options["pesantren"], options["products"]
-                )
+                created = build.seed_bulk_catalogue(options["pesantren"], options["products"])
                 self.stdout.write(f"Bulk catalogue: {created} new products.")
         self.refresh_planner_statistics()
-        self.stdout.write(
-            self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
 
     def refresh_planner_statistics(self):
         """ANALYZE after bulk loads: without statistics PostgreSQL plans the
@@ -62,9 +52,7 @@ class Command(BaseCommand):
         pesantren_by_slug, created = build.seed_demo_catalogue()
         accounts, password = build.seed_accounts(pesantren_by_slug)
         accounts += seed_dakwah_demo(pesantren_by_slug)
-        self.stdout.write(
-            f"Demo catalogue: {len(pesantren_by_slug)} pesantren, {created} new products."
-        )
+        self.stdout.write(f"Demo catalogue: {len(pesantren_by_slug)} pesantren, {created} new products.")
         self.print_accounts(accounts, password)
 
     def load_dataset(self, path):
@@ -82,8 +70,6 @@ class Command(BaseCommand):
         if password:
             self.stdout.write(f"Accounts (development password: {password}):")
         else:
-            self.stdout.write(
-                "Accounts (DEBUG is off: no password set; use changepassword):"
-            )
+            self.stdout.write("Accounts (DEBUG is off: no password set; use changepassword):")
         for email, role in accounts:
             self.stdout.write(f"  {email:55} {role}")
