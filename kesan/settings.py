@@ -327,6 +327,12 @@ MARKETPLACE_DEFAULT_WEIGHT_GRAMS = 500
 MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS = env.int("MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS", default=5000)
 MARKETPLACE_SHIPPING_QUOTER = "marketplace.shipping.quotes.RateTableQuoter"
 
+# Ledger: the platform fee (ujrah) kept from each paid part, in percent, and
+# how many days after shipping a part's money is released if the buyer has
+# not pressed "pesanan diterima".
+MARKETPLACE_PLATFORM_FEE_PERCENT = env.str("MARKETPLACE_PLATFORM_FEE_PERCENT", default="0")
+MARKETPLACE_AUTO_RELEASE_DAYS = env.int("MARKETPLACE_AUTO_RELEASE_DAYS", default=7)
+
 # Payments ------------------------------------------------------------------
 
 # Midtrans is used when a server key is set; otherwise the local payment
@@ -408,6 +414,10 @@ CELERY_BEAT_SCHEDULE = {
     "submit-stalled-refunds": {
         "task": "marketplace.payments.tasks.submit_stalled_refunds",
         "schedule": 600.0,
+    },
+    "release-received-money": {
+        "task": "marketplace.ledger.tasks.release_due_parts",
+        "schedule": 3600.0,
     },
 }
 

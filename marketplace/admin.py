@@ -5,6 +5,7 @@ what sellers did (stock changes, imports)."""
 from django.contrib import admin
 
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
+from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.payments.models import (
     PaymentAttempt,
     PaymentNotification,
@@ -73,6 +74,30 @@ class FulfilmentGroupAdmin(ReadOnlyAdmin):
     list_filter = ["status", "shipping_method"]
     search_fields = ["order__number", "pesantren__name", "tracking_number"]
     inlines = [FulfilmentEventInline]
+
+
+class LedgerEntryInline(admin.TabularInline):
+    model = LedgerEntry
+    extra = 0
+    can_delete = False
+    readonly_fields = ["account", "amount", "fee", "fee_percent"]
+
+
+@admin.register(LedgerTransaction)
+class LedgerTransactionAdmin(ReadOnlyAdmin):
+    """The ledger is posted by its services only; a correction is a new posting."""
+
+    list_display = ["key", "kind", "order", "date_created"]
+    list_filter = ["kind"]
+    search_fields = ["key", "order__number", "group__pesantren__name"]
+    inlines = [LedgerEntryInline]
+
+
+@admin.register(LedgerAccount)
+class LedgerAccountAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "kind", "pesantren"]
+    list_filter = ["kind"]
+    search_fields = ["pesantren__name"]
 
 
 class PaymentTransitionInline(admin.TabularInline):

@@ -8,6 +8,7 @@ from marketplace.fulfilment.models import (
     OrderStatus,
     OutboundEmail,
 )
+from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.payments.models import (
     PaymentAttempt,
     PaymentNotification,
@@ -21,6 +22,9 @@ from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBan
 __all__ = [
     "FulfilmentEvent",
     "FulfilmentGroup",
+    "LedgerAccount",
+    "LedgerEntry",
+    "LedgerTransaction",
     "OrderEffect",
     "OrderStatus",
     "OutboundEmail",

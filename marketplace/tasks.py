@@ -5,6 +5,7 @@ from celery import shared_task
 
 from marketplace import images
 from marketplace.fulfilment.tasks import send_order_email, send_unsent_emails
+from marketplace.ledger.tasks import release_due_parts
 from marketplace.payments.tasks import (
     deliver_simulated_notification,
     expire_unpaid_orders,
@@ -20,6 +21,7 @@ __all__ = [
     "make_image_renditions",
     "process_payment_notification",
     "reconcile_pending_payments",
+    "release_due_parts",
     "run_product_import",
     "send_order_email",
     "send_unsent_emails",

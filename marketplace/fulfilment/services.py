@@ -26,6 +26,7 @@ from marketplace.fulfilment.models import (
     OrderEffect,
     OrderStatus,
 )
+from marketplace.ledger import services as ledger
 from marketplace.shipping.methods import (
     PerPesantrenShipping,
     check_shippable,
@@ -225,6 +226,7 @@ def mark_order_paid(order, attempt):
     record_payment_event(order, attempt, "Paid", attempt.amount)
     for group in order.fulfilment_groups.select_related("pesantren"):
         move_group(group, Status.NEW, note=attempt.provider_order_id)
+        ledger.post_part_paid(group)
         queue_email(Kind.PESANTREN_NEW_ORDER, order, group)
     queue_email(Kind.ORDER_PAID, order)
     logger.info("%s: paid by %s", order.number, attempt.provider_order_id)
@@ -372,6 +374,7 @@ def cancel_part(pesantren, group_id, actor, reason):
     if claim_effect(order, f"restock:{group.pk}"):
         stock.restock(group.lines)
     refunds.refund_part(order, group, reason)
+    ledger.refund_part(group)
     close_order_if_done(order)
     logger.info("%s: part of %s cancelled", order.number, pesantren)
     return group
@@ -382,6 +385,7 @@ def confirm_received(order, group_id, actor):
     """The buyer confirms a shipped part arrived ("pesanan diterima")."""
     order, group = _lock_part(FulfilmentGroup.objects.filter(order=order), group_id)
     move_group(group, Status.RECEIVED, actor=actor)
+    ledger.release_part(group)
     close_order_if_done(order)
     return group
 

@@ -111,4 +111,5 @@ urlpatterns = [
         name="invitation-revoke",
     ),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("balance/", views.BalanceView.as_view(), name="balance"),
 ]

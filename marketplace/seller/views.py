@@ -16,6 +16,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from marketplace.fulfilment import services as fulfilment
 from marketplace.fulfilment.models import OrderStatus
+from marketplace.ledger import selectors as ledger_selectors
 from marketplace.money import format_rupiah
 from marketplace.seller import imports, selectors, services
 from marketplace.seller.access import SellerAccessMixin
@@ -657,3 +658,25 @@ class ProfileView(SellerView):
             else []
         )
         return super().get_context_data(decisions=decisions, **kwargs)
+
+
+# Balance (owners) ----------------------------------------------------------
+
+
+class BalanceView(SellerAccessMixin, ListView):
+    """The pesantren's money: held, available and paid out, and every ledger line."""
+
+    template_name = "marketplace/seller/balance.html"
+    context_object_name = "entries"
+    paginate_by = 50
+    owner_only = True
+
+    def get_queryset(self):
+        return ledger_selectors.ledger_lines(self.pesantren)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            section="balance",
+            balance=ledger_selectors.balance_of_pesantren(self.pesantren),
+            **kwargs,
+        )

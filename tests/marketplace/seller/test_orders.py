@@ -553,7 +553,7 @@ def test_the_pesantrens_new_order_email_links_to_its_part(
     pesantren, kopi, django_capture_on_commit_callbacks, settings
 ):
     make_member(pesantren, email="pemilik@alhikmah.test")
-    settings.MARKETPLACE_SITE_URL = "https://kesan.test"
+    settings.KESAN_SITE_URL = "https://kesan.test"
     order = order_of((kopi, 1), paid=False)
     mail.outbox.clear()
 

@@ -1,0 +1,318 @@
+"""Postings to the ledger: a paid part held, released, refunded, paid out.
+
+Each posting has a unique key, so an effect triggered twice (a repeated
+notification, a re-run task, a double click) is posted once. The fulfilment
+services call these inside their own transaction with the order locked; the
+posting commits or rolls back with the change of the part itself.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Sum
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from marketplace.fulfilment.models import FulfilmentGroup, OrderStatus
+from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
+from marketplace.money import to_rupiah
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+Account = LedgerAccount.Kind
+Kind = LedgerTransaction.Kind
+RELEASE_KINDS = [Kind.RELEASED, Kind.AUTO_RELEASED]
+
+
+class LedgerError(Exception):
+    """A posting that would break the ledger (unbalanced, not whole, overdrawn)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One entry to post: ``amount`` whole rupiah on ``account``."""
+
+    account: LedgerAccount
+    amount: int
+    fee: int = 0
+    fee_percent: Decimal | None = None
+
+
+def get_account(kind, pesantren=None):
+    """The ledger account ``kind`` of ``pesantren`` (or KESAN's, without one)."""
+    if (kind in LedgerAccount.PESANTREN_KINDS) != (pesantren is not None):
+        raise LedgerError(f"Account {kind} and pesantren {pesantren} do not match.")
+    account, _created = LedgerAccount.objects.get_or_create(
+        kind=kind, pesantren=pesantren
+    )
+    return account
+
+
+def post_transaction(key, kind, lines, *, order=None, group=None, now=None):
+    """Post ``lines`` under ``key`` once; return the transaction, or None if posted.
+
+    Refuses lines that are not whole rupiah or do not sum to zero. Lines of
+    zero are left out (a 0% fee is no entry).
+    """
+    if any(not isinstance(line.amount, int) for line in lines):
+        raise LedgerError(f"{key}: amounts must be whole rupiah.")
+    if sum(line.amount for line in lines) != 0:
+        raise LedgerError(f"{key}: entries do not sum to zero.")
+    if LedgerTransaction.objects.filter(key=key).exists():
+        return None
+    try:
+        # A savepoint: a concurrent posting of the same key loses cleanly.
+        with transaction.atomic():
+            posted = LedgerTransaction.objects.create(
+                key=key,
+                kind=kind,
+                order=order,
+                group=group,
+                date_created=now or timezone.now(),
+            )
+            LedgerEntry.objects.bulk_create(
+                LedgerEntry(
+                    transaction=posted,
+                    account=line.account,
+                    amount=line.amount,
+                    fee=line.fee,
+                    fee_percent=line.fee_percent,
+                )
+                for line in lines
+                if line.amount or line.fee
+            )
+    except IntegrityError:
+        return None
+    logger.info("Ledger %s posted", key)
+    return posted
+
+
+# Amounts of a part ----------------------------------------------------------
+
+
+def platform_fee(amount, percent=None):
+    """The platform fee (ujrah) of ``amount``, whole rupiah, rounded half up."""
+    if percent is None:
+        percent = Decimal(str(settings.MARKETPLACE_PLATFORM_FEE_PERCENT))
+    return int((Decimal(amount) * percent / 100).quantize(1, ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class PartShare:
+    """What a paid part brought in: its total, the fee kept, the pesantren's net."""
+
+    total: int
+    fee: int
+    net: int
+
+
+def paid_share(group):
+    """The share posted when ``group`` was paid, or None if nothing was posted.
+
+    Read back from the entry rather than recomputed, so a later change of the
+    fee setting never alters an order already paid.
+    """
+    entry = (
+        LedgerEntry.objects.filter(
+            transaction__key=paid_key(group), account__kind=Account.HELD
+        )
+        .only("amount", "fee")
+        .first()
+    )
+    if entry is None:
+        return None
+    return PartShare(total=entry.amount + entry.fee, fee=entry.fee, net=entry.amount)
+
+
+def paid_key(group):
+    return f"order-paid:{group.pk}"
+
+
+def released_key(group):
+    return f"part-released:{group.pk}"
+
+
+def refunded_key(group):
+    return f"part-refunded:{group.pk}"
+
+
+def is_posted(key):
+    return LedgerTransaction.objects.filter(key=key).exists()
+
+
+# Postings of a part (the order is locked by the caller) ---------------------
+
+
+def post_part_paid(group, now=None):
+    """Hold the paid part's lines and shipping, less the fee, for its pesantren."""
+    total = int(to_rupiah(group.total))
+    percent = Decimal(str(settings.MARKETPLACE_PLATFORM_FEE_PERCENT))
+    fee = platform_fee(total, percent)
+    lines = [
+        Line(get_account(Account.CLEARING), -total),
+        Line(
+            get_account(Account.HELD, group.pesantren),
+            total - fee,
+            fee=fee,
+            fee_percent=percent,
+        ),
+        Line(get_account(Account.FEE_REVENUE), fee),
+    ]
+    return post_transaction(
+        paid_key(group), Kind.ORDER_PAID, lines, order=group.order, group=group, now=now
+    )
+
+
+def release_part(group, kind=Kind.RELEASED, now=None):
+    """Move a paid part's held amount to the pesantren's available balance.
+
+    Nothing happens for a part never paid, already released or refunded,
+    nor while the order's payment is reversed (a chargeback): that money
+    stays held for the operators.
+    """
+    if group.order.status not in (OrderStatus.PAID, OrderStatus.COMPLETED):
+        return None
+    share = paid_share(group)
+    if share is None or is_posted(refunded_key(group)):
+        return None
+    lines = [
+        Line(get_account(Account.HELD, group.pesantren), -share.net),
+        Line(get_account(Account.AVAILABLE, group.pesantren), share.net),
+    ]
+    return post_transaction(
+        released_key(group), kind, lines, order=group.order, group=group, now=now
+    )
+
+
+def refund_part(group, now=None):
+    """Post the refund of a whole paid part to its buyer, once.
+
+    Before release the held amount is reversed. After release the
+    pesantren's available balance pays it back as far as it goes; the rest
+    is a clawback owed, settled from its next payout, because no balance may
+    go below zero. The fee is given back to the buyer with the rest.
+    """
+    share = paid_share(group)
+    if share is None:
+        return None
+    pesantren = group.pesantren
+    refunds = [
+        Line(get_account(Account.FEE_REVENUE), -share.fee),
+        Line(get_account(Account.REFUNDS), share.total),
+    ]
+    if not is_posted(released_key(group)):
+        lines = [Line(get_account(Account.HELD, pesantren), -share.net), *refunds]
+        kind = Kind.REVERSED
+    else:
+        available = lock_account(Account.AVAILABLE, pesantren)
+        taken = min(share.net, max(balance_of(available), 0))
+        lines = [
+            Line(available, -taken),
+            Line(get_account(Account.CLAWBACK, pesantren), taken - share.net),
+            *refunds,
+        ]
+        kind = Kind.CLAWBACK
+    return post_transaction(
+        refunded_key(group), kind, lines, order=group.order, group=group, now=now
+    )
+
+
+def lock_account(kind, pesantren):
+    """The account, locked: its balance cannot change until the transaction ends."""
+    account = get_account(kind, pesantren)
+    return LedgerAccount.objects.select_for_update().get(pk=account.pk)
+
+
+def balance_of(account):
+    return account.entries.aggregate(total=Sum("amount"))["total"] or 0
+
+
+# Payouts --------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_payout(pesantren, amount, reference, now=None):
+    """Record ``amount`` paid out to ``pesantren``, settling any clawback first.
+
+    What may be paid out is the available balance less the clawback owed;
+    more raises LedgerError. ``reference`` (the bank transfer's) names the
+    posting, so recording the same transfer twice posts it once.
+    """
+    key = f"payout:{reference}"
+    available = lock_account(Account.AVAILABLE, pesantren)
+    if is_posted(key):
+        return None
+    clawback = lock_account(Account.CLAWBACK, pesantren)
+    owed = -balance_of(clawback)
+    if amount <= 0 or amount > balance_of(available) - owed:
+        raise LedgerError(f"{pesantren}: payout of {amount} exceeds what is payable.")
+    lines = [
+        Line(available, -(amount + owed)),
+        Line(clawback, owed),
+        Line(get_account(Account.PAID_OUT, pesantren), amount),
+    ]
+    return post_transaction(key, Kind.PAYOUT, lines, now=now)
+
+
+# Automatic release ----------------------------------------------------------
+
+
+def release_blocked(part):
+    """Whether something stops the automatic release of ``part``.
+
+    The hook for complaints (issue 5): an open complaint on the part will
+    keep its money held. No complaints exist yet, so nothing blocks.
+    """
+    return False
+
+
+def parts_due_for_release(now=None):
+    """Ids of shipped, unreceived parts whose release time has passed."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.MARKETPLACE_AUTO_RELEASE_DAYS)
+    released = LedgerTransaction.objects.filter(
+        group=OuterRef("pk"), kind__in=RELEASE_KINDS
+    )
+    return list(
+        FulfilmentGroup.objects.filter(
+            status=FulfilmentGroup.Status.SHIPPED, date_shipped__lte=cutoff
+        )
+        .exclude(Exists(released))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def release_due_parts(now=None):
+    """Release every part due (see parts_due_for_release); return how many."""
+    now = now or timezone.now()
+    return sum(
+        auto_release_part(group_id, now) is not None
+        for group_id in parts_due_for_release(now)
+    )
+
+
+@transaction.atomic
+def auto_release_part(group_id, now):
+    """Release one due part, re-checked under the order's lock."""
+    order_id = FulfilmentGroup.objects.values_list("order_id", flat=True).get(
+        pk=group_id
+    )
+    Order.objects.select_for_update().get(pk=order_id)
+    group = (
+        FulfilmentGroup.objects.select_for_update()
+        .select_related("pesantren", "order")
+        .get(pk=group_id)
+    )
+    cutoff = now - timedelta(days=settings.MARKETPLACE_AUTO_RELEASE_DAYS)
+    if group.status != FulfilmentGroup.Status.SHIPPED or group.date_shipped > cutoff:
+        return None
+    if release_blocked(group):
+        logger.info("%s: automatic release of part %s blocked", group.order, group.pk)
+        return None
+    return release_part(group, Kind.AUTO_RELEASED, now=now)
