@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image
 
 from pesantren.models import CurationEvent, Membership, Pesantren
@@ -99,10 +101,12 @@ def test_application_opens_a_pending_pesantren_owned_by_the_applicant(
         "pending",
     )
     assert [m.to for m in mail.outbox] == [["kurator@kesan.test"]]
-    assert (
-        mail.outbox[0].subject
-        == "New pesantren application: Pesantren Darul Ulum Contoh"
-    )
+    # E-mails go out in Indonesian, the language of the site.
+    with translation.override("id"):
+        expected = gettext("New pesantren application: %(name)s") % {
+            "name": "Pesantren Darul Ulum Contoh"
+        }
+    assert mail.outbox[0].subject == expected
     assert f"/admin/pesantren/pesantren/{pesantren.pk}/change/" in mail.outbox[0].body
 
 

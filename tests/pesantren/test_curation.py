@@ -140,7 +140,9 @@ def test_reject_needs_a_reason_and_sends_it_to_the_applicant(
     assert list(pesantren.curation_events.values_list("kind", "reason")) == [
         ("rejected", "NPWP tidak cocok.")
     ]
-    assert "Reason: NPWP tidak cocok." in mail.outbox[0].body
+    with translation.override("id"):
+        reason_line = gettext("Reason:") + " NPWP tidak cocok."
+    assert reason_line in mail.outbox[0].body
     assert "/join/status/" in mail.outbox[0].body
 
 

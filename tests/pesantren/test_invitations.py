@@ -5,6 +5,8 @@ import re
 import pytest
 from django.core import mail, signing
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
 
 from pesantren import services
 from pesantren.models import Invitation, Membership, Pesantren
@@ -49,7 +51,10 @@ def test_invitation_emails_a_signed_link(
         "pending",
     )
     assert [m.to for m in mail.outbox] == [["santri@contoh.id"]]
-    assert mail.outbox[0].subject == "Join the shop of Al-Hikmah on KESAN"
+    # E-mails go out in Indonesian, the language of the site.
+    with translation.override("id"):
+        expected = gettext("Join the shop of %(name)s on KESAN") % {"name": "Al-Hikmah"}
+    assert mail.outbox[0].subject == expected
     token = link_path(mail.outbox[0]).split("/")[-2]
     assert services.invitation_from_token(token) == invitation
 
