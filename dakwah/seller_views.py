@@ -160,6 +160,15 @@ def edit_url(content):
     return reverse(f"seller:dakwah-{kind}-edit", args=[content.pk])
 
 
+def add_refusal(form, error):
+    """Show a service's ValidationError on the form, on its fields if shown."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def redirect_back(request, fallback):
     """Back to the dakwah page the form was on, else to ``fallback``."""
     target = request.POST.get("next", "")
@@ -251,7 +260,7 @@ class ContentCreateView(DakwahAccessMixin, FormView):
                 content = self.save(form)
                 self.apply(content, action)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
             return self.form_invalid(form)
         self.announce(content, action)
         return redirect(edit_url(content))
@@ -362,7 +371,7 @@ class ContentReturnView(DakwahAccessMixin, FormView):
                 self.content, user=self.request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -388,9 +397,13 @@ class ContentMediaView(DakwahAccessMixin, FormView):
     form_class = MediaForm
 
     def form_valid(self, form):
-        services.add_media(
-            self.content, user=self.request.user, **form.service_fields()
-        )
+        try:
+            services.add_media(
+                self.content, user=self.request.user, **form.service_fields()
+            )
+        except ValidationError as error:
+            add_refusal(form, error)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("%(title)s is added.") % {"title": form.cleaned_data["title"]},
@@ -451,7 +464,11 @@ class UstadzCreateView(DakwahAccessMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.ustadz}
 
     def form_valid(self, form):
-        ustadz = self.save(form)
+        try:
+            ustadz = self.save(form)
+        except ValidationError as error:
+            add_refusal(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("%(title)s is saved.") % {"title": ustadz})
         return redirect("seller:dakwah-ustadz-list")
 
