@@ -22,6 +22,10 @@ from kesan.images import CleanImage, ImageUploadField
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
                  "www.youtube-nocookie.com", "youtube-nocookie.com"}  # fmt: skip
 YOUTUBE_PATH = re.compile(r"^/(?:embed|shorts|live|v)/([A-Za-z0-9_-]{11})")
+# Date and time inputs take only these forms, whatever the language: the
+# Indonesian formats ("08-01-2026", "18.15") would show an empty field.
+HTML_DATE = "%Y-%m-%d"
+HTML_TIME = "%H:%M"
 
 
 def parse_youtube_id(value):
@@ -172,11 +176,11 @@ class KajianForm(CheckedImagesMixin, forms.ModelForm):
 
     start_date = forms.DateField(
         label=_("Date of the first session"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format=HTML_DATE),
     )
     start_time = forms.TimeField(
         label=_("Start time"),
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=forms.TimeInput(attrs={"type": "time"}, format=HTML_TIME),
         help_text=_("Local time at the venue, in the time zone chosen below."),
     )
 
@@ -189,7 +193,7 @@ class KajianForm(CheckedImagesMixin, forms.ModelForm):
         ]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
-            "repeat_until": forms.DateInput(attrs={"type": "date"}),
+            "repeat_until": forms.DateInput(attrs={"type": "date"}, format=HTML_DATE),
         }
 
     def __init__(self, *args, pesantren, **kwargs):
