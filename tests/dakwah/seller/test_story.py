@@ -168,7 +168,7 @@ def test_editor_writes_owner_publishes_and_another_pesantren_cannot_touch_it(
 
 
 def test_an_editor_cannot_name_an_ustadz_of_another_pesantren_as_author(
-    pesantren, editor, category, media_root
+    pesantren, editor, ustadz, category, media_root
 ):
     foreign = UstadzFactory(name="Ustadz Pesantren Lain")
 
