@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dakwah import schedule, selectors
 from dakwah.models import YOUTUBE_ID, Article, Kajian, Media, Recurrence, Ustadz
-from dakwah.sanitize import looks_like_html, paragraphs_from_text
+from dakwah.sanitize import has_paragraphs, paragraphs_from_text
 from kesan.images import CleanImage, ImageUploadField
 
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
@@ -143,9 +143,9 @@ class ArticleForm(CheckedImagesMixin, forms.ModelForm):
 
     def clean_body(self):
         body = self.cleaned_data["body"]
-        # Text pasted from WhatsApp or a phone's notes has no tags at all;
+        # Text pasted from WhatsApp or a phone's notes has no paragraph tags;
         # its blank lines are the paragraphs the writer meant.
-        if body and not looks_like_html(body):
+        if body and not has_paragraphs(body):
             body = paragraphs_from_text(body)
         return body
 

@@ -10,7 +10,6 @@ left. Scripts, styles, event handlers and ``javascript:`` URLs never do.
 import re
 
 import nh3
-from django.utils.html import escape
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "br", "hr", "blockquote", "cite", "q",
@@ -50,6 +49,10 @@ ARABIC_LETTER = re.compile(
 )
 LETTER = re.compile(r"[^\W\d_]")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+TAG = re.compile(r"<[^>]*>")
+BLOCK_TAG = re.compile(
+    r"<(p|div|br|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr)\b", re.IGNORECASE
+)
 
 # The tags whose content goes too, not only the tag.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript"}
@@ -83,24 +86,27 @@ def sanitise_html(html):
     ).strip()
 
 
-def looks_like_html(text):
-    return bool(re.search(r"<[a-zA-Z/!]", text))
+def has_paragraphs(html):
+    """True if ``html`` already marks its paragraphs (or other blocks)."""
+    return bool(BLOCK_TAG.search(html))
 
 
 def paragraphs_from_text(text):
-    """HTML paragraphs for plain ``text``, blank lines separating them.
+    """Paragraphs for ``text`` typed or pasted without block tags.
 
-    A paragraph written mostly in Arabic letters is marked ``lang="ar"
+    Blank lines separate paragraphs and single line breaks are kept. A
+    paragraph written mostly in Arabic letters is marked ``lang="ar"
     dir="rtl"``, so a verse pasted from a phone's notes reads right to left
-    in the naskh face without the writer typing any HTML.
+    in the naskh face without the writer typing any HTML. Inline tags are
+    left in place: the result is sanitised like any body when it is saved.
     """
     paragraphs = []
     for block in BLANK_LINE.split(text.replace("\r\n", "\n").strip()):
         block = block.strip()
         if not block:
             continue
-        lines = "<br>".join(escape(line.strip()) for line in block.split("\n"))
-        if _mostly_arabic(block):
+        lines = "<br>".join(line.strip() for line in block.split("\n"))
+        if _mostly_arabic(TAG.sub("", block)):
             paragraphs.append(f'<p lang="ar" dir="rtl">{lines}</p>')
         else:
             paragraphs.append(f"<p>{lines}</p>")
