@@ -70,4 +70,10 @@ urlpatterns = [
         views.UstadzUpdateView.as_view(),
         name="dakwah-ustadz-edit",
     ),
+    path("editors/", views.EditorListView.as_view(), name="dakwah-editor-list"),
+    path(
+        "editors/<int:member_pk>/",
+        views.EditorRoleView.as_view(),
+        name="dakwah-editor-role",
+    ),
 ]

@@ -29,8 +29,11 @@ from dakwah.forms import (
     UstadzForm,
 )
 from dakwah.models import Status
+from marketplace.seller import selectors as seller_selectors
 from marketplace.seller.access import SellerAccessMixin
-from pesantren.models import Pesantren
+from pesantren import selectors as pesantren_selectors
+from pesantren import services as pesantren_services
+from pesantren.models import Membership, Pesantren
 
 
 @dataclass(frozen=True)
@@ -492,3 +495,45 @@ class UstadzUpdateView(UstadzCreateView):
         return services.update_ustadz(
             self.ustadz, user=self.request.user, **form.service_fields()
         )
+
+
+# Editors (owners) ----------------------------------------------------------
+
+
+class EditorListView(DakwahAccessMixin, TemplateView):
+    """The members, and which of them write dakwah."""
+
+    template_name = "dakwah/seller/editor_list.html"
+    dakwah_section = "editors"
+    owner_only = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            members=pesantren_selectors.members_of(self.pesantren), **kwargs
+        )
+
+
+class EditorRoleView(DakwahAccessMixin, View):
+    owner_only = True
+
+    def resolve(self, member_pk, **kwargs):
+        self.member = seller_selectors.member_of(self.pesantren, member_pk)
+        super().resolve(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        makes_editor = request.POST.get("role") == Membership.Role.EDITOR
+        role = Membership.Role.EDITOR if makes_editor else Membership.Role.STAFF
+        name = self.member.user.get_full_name() or self.member.user.email
+        try:
+            pesantren_services.set_member_role(
+                self.member, role=role, changed_by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if makes_editor:
+                text = _("%(name)s now writes dakwah for the pesantren.")
+            else:
+                text = _("%(name)s no longer writes dakwah.")
+            messages.success(request, text % {"name": name})
+        return redirect("seller:dakwah-editor-list")

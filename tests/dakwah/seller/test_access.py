@@ -3,7 +3,7 @@
 import pytest
 
 from dakwah.models import Article, ContentEvent, Status, Ustadz
-from pesantren.models import Pesantren
+from pesantren.models import Membership, Pesantren
 from tests.dakwah.factories import ArticleFactory
 from tests.html import parse
 
@@ -112,3 +112,59 @@ def test_visitor_is_sent_to_sign_in(client):
 
     assert response.status_code == 302
     assert response.url == "/accounts/login/?next=/seller/dakwah/articles/new/"
+
+
+def test_owner_makes_a_staff_member_an_editor_and_back(signed_in, owner, staff):
+    client = signed_in(owner)
+    membership = staff.memberships.get()
+    url = f"/seller/dakwah/editors/{membership.pk}/"
+
+    promoted = client.post(url, {"role": "editor"})
+    membership.refresh_from_db()
+    role_after_promotion = membership.role
+    client.post(url, {"role": "staff"})
+    membership.refresh_from_db()
+
+    assert (promoted.status_code, promoted.url) == (302, "/seller/dakwah/editors/")
+    assert [str(message) for message in promoted.wsgi_request._messages] == [
+        "santri@alhikmah.test now writes dakwah for the pesantren."
+    ]
+    assert (role_after_promotion, membership.role) == (
+        Membership.Role.EDITOR,
+        Membership.Role.STAFF,
+    )
+
+
+def test_the_new_editor_gets_the_dakwah_tab(signed_in, owner, staff):
+    signed_in(owner).post(
+        f"/seller/dakwah/editors/{staff.memberships.get().pk}/", {"role": "editor"}
+    )
+
+    assert "Dakwah" in nav_labels(signed_in(staff).get("/seller/"))
+    assert signed_in(staff).get("/seller/dakwah/articles/new/").status_code == 200
+
+
+def test_the_owners_role_is_not_changed_here(signed_in, owner):
+    membership = owner.memberships.get()
+
+    response = signed_in(owner).post(
+        f"/seller/dakwah/editors/{membership.pk}/", {"role": "staff"}, follow=True
+    )
+
+    membership.refresh_from_db()
+    assert membership.role == Membership.Role.OWNER
+    assert [str(message) for message in response.context["messages"]] == [
+        "The owner's role cannot be changed here."
+    ]
+
+
+def test_editors_cannot_change_roles(signed_in, editor, staff):
+    client = signed_in(editor)
+    membership = staff.memberships.get()
+
+    listing = client.get("/seller/dakwah/editors/")
+    posted = client.post(f"/seller/dakwah/editors/{membership.pk}/", {"role": "editor"})
+
+    membership.refresh_from_db()
+    assert (listing.status_code, posted.status_code) == (403, 403)
+    assert membership.role == Membership.Role.STAFF

@@ -178,6 +178,7 @@ def post_body(ids):
         "reason": "Diganti",
         "youtube": "https://youtu.be/dQw4w9WgXcQ",
         "action": "publish",
+        "role": "editor",
         "author": ids["ustadz_pk"],
         "ustadz": ids["ustadz_pk"],
         "media": ids["media_pk"],
@@ -207,8 +208,9 @@ def test_the_walk_covers_the_dakwah_pages():
         "dakwah-kajian-return",
         "dakwah-media-delete",
         "dakwah-ustadz-edit",
+        "dakwah-editor-role",
     } <= names
-    assert len(names) == 17
+    assert len(names) == 19
 
 
 @pytest.mark.parametrize("pattern", seller_patterns(), ids=lambda pattern: pattern.name)
