@@ -8,6 +8,7 @@ through ``dakwah.services``, which checks ``dakwah.permissions`` itself: a
 forged POST is refused there even when a page hides its button.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -42,8 +43,8 @@ class Kind:
 
     name: str  # in URL names and template names
     form_class: type
-    create: object
-    update: object
+    create: Callable
+    update: Callable
 
 
 ARTICLE = Kind("article", ArticleForm, services.create_article, services.update_article)
@@ -106,6 +107,9 @@ class DakwahAccessMixin(SellerAccessMixin):
             )
 
     def refused(self, reason):
+        if self.membership.is_owner or self.membership.is_editor:
+            # A writer refused by a service: the closed pesantren says more.
+            reason = closed_reason(self.pesantren) or reason
         return TemplateResponse(
             self.request,
             "dakwah/seller/refused.html",
@@ -113,9 +117,7 @@ class DakwahAccessMixin(SellerAccessMixin):
                 "pesantren": self.pesantren,
                 "membership": self.membership,
                 "section": self.section,
-                "reason": closed_reason(self.pesantren)
-                or reason
-                or _("You may not do this for this pesantren."),
+                "reason": reason or _("You may not do this for this pesantren."),
             },
             status=403,
         )
@@ -132,7 +134,7 @@ class DakwahAccessMixin(SellerAccessMixin):
 
 
 class ContentMixin:
-    """Resolve the URL's article or kajian to ``self.content``."""
+    """Put the URL's article or kajian (``self.content``) in the context."""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -263,6 +265,9 @@ class ContentCreateView(DakwahAccessMixin, FormView):
                 content = self.save(form)
                 self.apply(content, action)
         except ValidationError as error:
+            if self.content is not None:
+                # The page shows the stored item, not the undone changes.
+                self.content.refresh_from_db()
             add_refusal(form, error)
             return self.form_invalid(form)
         self.announce(content, action)
