@@ -168,3 +168,14 @@ def test_editors_cannot_change_roles(signed_in, editor, staff):
     membership.refresh_from_db()
     assert (listing.status_code, posted.status_code) == (403, 403)
     assert membership.role == Membership.Role.STAFF
+
+
+def test_staff_of_a_pending_pesantren_are_told_to_ask_for_the_editor_role(
+    signed_in, staff, pesantren
+):
+    Pesantren.objects.filter(pk=pesantren.pk).update(status=Pesantren.Status.PENDING)
+
+    response = signed_in(staff).get("/seller/dakwah/articles/new/")
+
+    assert response.status_code == 403
+    assert parse(response).find("p", cls="reason").text() == REFUSED_STAFF
