@@ -165,7 +165,5 @@ def midtrans(fake_midtrans_server, live_server, settings):
     settings.MIDTRANS_SERVER_KEY = SERVER_KEY
     settings.MIDTRANS_SNAP_BASE_URL = f"{fake_midtrans_server.url}/snap/v1"
     settings.MIDTRANS_CORE_BASE_URL = fake_midtrans_server.url
-    settings.MIDTRANS_NOTIFICATION_URL = (
-        f"{live_server.url}/payments/midtrans/notification/"
-    )
+    settings.MIDTRANS_NOTIFICATION_URL = f"{live_server.url}/payments/midtrans/notification/"
     return fake_midtrans_server

@@ -94,9 +94,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
 def make_member(pesantren=None, role=Membership.Role.OWNER, **user_fields):
     """A user acting for ``pesantren`` (a new verified one if None)."""
     return MembershipFactory(
-        pesantren=pesantren or PesantrenFactory(),
-        role=role,
-        user=UserFactory(**user_fields),
+        pesantren=pesantren or PesantrenFactory(), role=role, user=UserFactory(**user_fields)
     ).user
 
 
@@ -233,12 +231,7 @@ def make_basket(*lines, owner=None):
 
 
 def place_order(
-    basket,
-    user=None,
-    address=None,
-    choices=None,
-    email="pembeli@example.test",
-    language="id",
+    basket, user=None, address=None, choices=None, email="pembeli@example.test", language="id"
 ):
     """Place ``basket`` through the marketplace service, as checkout does."""
     from django.contrib.auth.models import AnonymousUser

@@ -108,7 +108,8 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
         == "35000"
     )
     assert (
-        page.locator("[data-order-total]").get_attribute("data-order-total") == "125000"
+        page.locator("[data-order-total]").get_attribute("data-order-total")
+        == "125000"
     )
     page.click("#place-order")
 

@@ -16,11 +16,7 @@ def test_indonesian_catalogue_translates_every_message():
         if message.id
         and (
             "fuzzy" in message.flags
-            or not all(
-                message.string
-                if isinstance(message.string, tuple)
-                else [message.string]
-            )
+            or not all(message.string if isinstance(message.string, tuple) else [message.string])
         )
     ]
 

@@ -76,9 +76,7 @@ def test_refusal_message_is_in_the_active_language():
     assert english == ["Rupiah prices have no cents: write 150,000."]
 
 
-@pytest.mark.parametrize(
-    ("language", "shown"), [("id", "Rp150.000"), ("en", "Rp150,000")]
-)
+@pytest.mark.parametrize(("language", "shown"), [("id", "Rp150.000"), ("en", "Rp150,000")])
 def test_oscar_currency_filter_matches_the_rupiah_filter(language, shown):
     template = Template(
         "{% load currency_filters rupiah %}{{ amount|currency:'IDR' }}|{{ amount|rupiah }}"

@@ -26,10 +26,7 @@ ADDRESS = {
 
 
 def make_shop():
-    alfa, beta = (
-        PesantrenFactory(name="Pesantren Alfa"),
-        PesantrenFactory(name="Pesantren Beta"),
-    )
+    alfa, beta = PesantrenFactory(name="Pesantren Alfa"), PesantrenFactory(name="Pesantren Beta")
     give_flat_rate(alfa, 15000)
     give_flat_rate(beta, 20000)
     offer_pickup(beta)
@@ -43,9 +40,7 @@ def make_shop():
 
 def fill_basket(client, products):
     for product in products:
-        response = client.post(
-            reverse("basket:add", args=[product.pk]), {"quantity": 1}
-        )
+        response = client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
         assert response.status_code == 302
 
 
@@ -64,9 +59,6 @@ def to_preview(client, alfa, beta, choices=("delivery", "delivery")):
 def guest_to_preview(client, shop):
     alfa, beta, products = shop
     fill_basket(client, products)
-    response = client.post(
-        reverse("checkout:index"),
-        {"username": "siti@example.test", "options": "anonymous"},
-    )
+    response = client.post(reverse("checkout:index"), {"username": "siti@example.test", "options": "anonymous"})
     assert response.url == reverse("checkout:shipping-address")
     return to_preview(client, alfa, beta)

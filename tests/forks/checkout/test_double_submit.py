@@ -28,8 +28,4 @@ def test_a_double_click_on_place_order_gives_one_order_and_one_payment(client, s
     attempt = PaymentAttempt.objects.get()
     assert Order.objects.count() == 1
     assert [first.status_code, second.status_code] == [302, 302]
-    assert (
-        first.url
-        == second.url
-        == reverse("payments:simulator", args=[attempt.provider_order_id])
-    )
+    assert first.url == second.url == reverse("payments:simulator", args=[attempt.provider_order_id])

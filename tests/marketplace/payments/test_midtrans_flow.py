@@ -513,9 +513,7 @@ def test_snap_refusals_come_back_with_midtrans_words(midtrans, settings):
 
 
 @pytest.mark.parametrize("policy", ["after_payment_attempt", "strict"])
-def test_an_order_id_is_taken_once_a_payment_exists_or_at_once_when_strict(
-    midtrans, policy
-):
+def test_an_order_id_is_taken_once_a_payment_exists_or_at_once_when_strict(midtrans, policy):
     midtrans.configure(duplicate_policy=policy)
     gateway = MidtransGateway()
     gateway.start(None, snap_body("KSN-T-3"))

@@ -33,9 +33,7 @@ def test_each_demo_owner_opens_a_dashboard_of_their_own_products(client, seeded)
 
 
 def test_the_demo_has_a_santri_seller_and_a_curator(seeded):
-    santri = Membership.objects.get(
-        user__email="santri@al-hikmah-darussalam.kesan.test"
-    )
+    santri = Membership.objects.get(user__email="santri@al-hikmah-darussalam.kesan.test")
     curator = get_user_model().objects.get(email="kurator@kesan.test")
 
     assert (santri.role, santri.pesantren.slug) == ("staff", "al-hikmah-darussalam")
