@@ -9,8 +9,7 @@ no writers at all.
 from dakwah.models import Status
 from pesantren.models import Membership, Pesantren
 
-# pesantren.Membership.Role has no EDITOR choice yet (issue 6 adds it when
-# the seller work merges); the role is stored as this string meanwhile.
+# Kept as a name of its own: tests and the demo seed import it from here.
 EDITOR_ROLE = Membership.Role.EDITOR
 WRITER_ROLES = (Membership.Role.OWNER, EDITOR_ROLE)
 

@@ -42,6 +42,18 @@ URL_SCHEMES = {"http", "https", "mailto"}
 DIRECTIONS = {"rtl", "ltr", "auto"}
 LANGUAGE_CODE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$")
 
+# Letters of the Arabic script blocks (Arabic, its supplement and extended
+# ranges, and the presentation forms that pasted Qur'an text often uses).
+ARABIC_LETTER = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
+LETTER = re.compile(r"[^\W\d_]")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+TAG = re.compile(r"<[^>]*>")
+BLOCK_TAG = re.compile(
+    r"<(p|div|br|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr)\b", re.IGNORECASE
+)
+
 # The tags whose content goes too, not only the tag.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript"}
 
@@ -72,3 +84,36 @@ def sanitise_html(html):
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     ).strip()
+
+
+def has_paragraphs(html):
+    """True if ``html`` already marks its paragraphs (or other blocks)."""
+    return bool(BLOCK_TAG.search(html))
+
+
+def paragraphs_from_text(text):
+    """Paragraphs for ``text`` typed or pasted without block tags.
+
+    Blank lines separate paragraphs and single line breaks are kept. A
+    paragraph written mostly in Arabic letters is marked ``lang="ar"
+    dir="rtl"``, so a verse pasted from a phone's notes reads right to left
+    in the naskh face without the writer typing any HTML. Inline tags are
+    left in place: the result is sanitised like any body when it is saved.
+    """
+    paragraphs = []
+    for block in BLANK_LINE.split(text.replace("\r\n", "\n").strip()):
+        block = block.strip()
+        if not block:
+            continue
+        lines = "<br>".join(line.strip() for line in block.split("\n"))
+        if _mostly_arabic(TAG.sub("", block)):
+            paragraphs.append(f'<p lang="ar" dir="rtl">{lines}</p>')
+        else:
+            paragraphs.append(f"<p>{lines}</p>")
+    return "\n".join(paragraphs)
+
+
+def _mostly_arabic(text):
+    letters = LETTER.findall(text)
+    arabic = [letter for letter in letters if ARABIC_LETTER.match(letter)]
+    return bool(letters) and len(arabic) * 2 > len(letters)

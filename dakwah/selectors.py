@@ -1,15 +1,18 @@
-"""Reads of dakwah content for public pages, each with a known query count.
+"""Reads of dakwah content, each with a known query count.
 
-Only ``public()`` content is read here (published, of a verified pesantren),
-except where a function says otherwise. Linked products are the one read of
-commerce: they go through the marketplace's own listing, so a product that is
-hidden or no longer for sale is never shown under an article.
+Public pages read only ``public()`` content (published, of a verified
+pesantren), except where a function says otherwise. The seller dashboard's
+reads, at the end, take the member's pesantren first and read nothing of
+another. Linked products are the one read of commerce: they go through the
+marketplace's own listing, so a product that is hidden or no longer for sale
+is never shown under an article.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from dakwah.models import Article, Category, Kajian, Status, Ustadz
+from dakwah.models import Article, Category, ContentEvent, Kajian, Media, Status, Ustadz
 from forks.catalogue.models import Product
 from forks.partner.models import StockRecord
 from marketplace.selectors import listed_products
@@ -169,3 +172,124 @@ def products_not_sold_by(pesantren, products):
         ).values_list("product_id", flat=True)
     )
     return [product for product in products if product.pk not in own]
+
+
+# The seller dashboard: one pesantren's content in every state ---------------
+
+DASHBOARD_FILTERS = [Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED]
+
+
+def _with_last_event(items, subject):
+    """Annotate the latest editorial action and its reason (the remarks), and
+    ``kind`` ("article" or "kajian") for pages that list both."""
+    latest = ContentEvent.objects.filter(**{subject: OuterRef("pk")}).order_by(
+        "-date_created", "-id"
+    )
+    return items.annotate(
+        kind=Value(subject),
+        last_action=Subquery(latest.values("action")[:1]),
+        last_reason=Subquery(latest.values("reason")[:1]),
+    )
+
+
+def pesantren_articles(pesantren, status=""):
+    """The articles of ``pesantren``, last changed first (1 query)."""
+    articles = Article.objects.filter(pesantren=pesantren)
+    if status:
+        articles = articles.filter(status=status)
+    return _with_last_event(
+        articles.select_related("author", "category"), "article"
+    ).order_by("-date_updated", "-id")
+
+
+def pesantren_kajian(pesantren, status=""):
+    """The kajian of ``pesantren``, last changed first (1 query)."""
+    kajian = Kajian.objects.filter(pesantren=pesantren)
+    if status:
+        kajian = kajian.filter(status=status)
+    return _with_last_event(kajian.select_related("ustadz"), "kajian").order_by(
+        "-date_updated", "-id"
+    )
+
+
+def pesantren_ustadz(pesantren):
+    """The ustadz of ``pesantren`` with their numbers of articles and kajian."""
+    return Ustadz.objects.filter(pesantren=pesantren).annotate(
+        article_count=Count("articles", distinct=True),
+        kajian_count=Count("kajian", distinct=True),
+    )
+
+
+def article_of(pesantren, article_pk):
+    """The article ``article_pk`` of ``pesantren`` in any state, or Http404."""
+    return get_object_or_404(
+        Article.objects.filter(pesantren=pesantren).select_related(
+            "pesantren", "author", "category"
+        ),
+        pk=article_pk,
+    )
+
+
+def kajian_of(pesantren, kajian_pk):
+    """The kajian ``kajian_pk`` of ``pesantren`` in any state, or Http404."""
+    return get_object_or_404(
+        Kajian.objects.filter(pesantren=pesantren).select_related(
+            "pesantren", "ustadz"
+        ),
+        pk=kajian_pk,
+    )
+
+
+def ustadz_of(pesantren, ustadz_pk):
+    return get_object_or_404(
+        Ustadz.objects.filter(pesantren=pesantren).select_related("pesantren"),
+        pk=ustadz_pk,
+    )
+
+
+def media_of(pesantren, media_pk):
+    """A video or audio of an article or kajian of ``pesantren``, or Http404."""
+    return get_object_or_404(
+        Media.objects.filter(
+            Q(article__pesantren=pesantren) | Q(kajian__pesantren=pesantren)
+        ).select_related("article__pesantren", "kajian__pesantren"),
+        pk=media_pk,
+    )
+
+
+def content_history(content):
+    """The editorial events of an article or kajian, latest first (1 query)."""
+    return content.events.select_related("actor")
+
+
+def editorial_counts(pesantren):
+    """{"article": {status: n}, "kajian": {status: n}} of ``pesantren`` (2 queries)."""
+    counts = {}
+    for name, model in (("article", Article), ("kajian", Kajian)):
+        rows = (
+            model.objects.filter(pesantren=pesantren)
+            .values_list("status")
+            .annotate(count=Count("id"))
+            .order_by()
+        )
+        counts[name] = {status: 0 for status in Status.values} | dict(rows)
+    return counts
+
+
+def waiting_for_review(pesantren):
+    """Articles and kajian in review, oldest change first (2 queries)."""
+    items = [
+        *pesantren_articles(pesantren, Status.IN_REVIEW),
+        *pesantren_kajian(pesantren, Status.IN_REVIEW),
+    ]
+    return sorted(items, key=lambda item: item.date_updated)
+
+
+def returned_with_remarks(pesantren):
+    """Drafts the owner sent back, with the remarks, latest first (2 queries)."""
+    returned = ContentEvent.Action.RETURNED
+    items = [
+        *pesantren_articles(pesantren, Status.DRAFT).filter(last_action=returned),
+        *pesantren_kajian(pesantren, Status.DRAFT).filter(last_action=returned),
+    ]
+    return sorted(items, key=lambda item: item.date_updated, reverse=True)

@@ -73,6 +73,20 @@ def create_ustadz(*, user, pesantren, name, short_bio="", photo=None):
     return ustadz
 
 
+def update_ustadz(ustadz, *, user, name, short_bio="", photo=None):
+    """Change the profile of ``ustadz``; ``photo`` None keeps it, "" removes it.
+
+    The slug stays, so shared links to the profile keep working.
+    """
+    _require(permissions.can_write(user, ustadz.pesantren))
+    ustadz.name, ustadz.short_bio = name, short_bio
+    if photo is not None:
+        ustadz.photo = photo
+    ustadz.full_clean()
+    ustadz.save()
+    return ustadz
+
+
 # Articles -------------------------------------------------------------------
 
 
@@ -183,6 +197,16 @@ def add_media(content, *, user, title, youtube_id="", audio_file=None, position=
     media.full_clean()
     media.save()
     return media
+
+
+def remove_media(media, *, user):
+    """Delete ``media``, and its audio file once the deletion is committed."""
+    _require(permissions.can_edit(user, media.article or media.kajian))
+    audio = media.audio_file
+    media.delete()
+    if audio:
+        storage, name = audio.storage, audio.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # Editorial states -----------------------------------------------------------

@@ -254,6 +254,9 @@ KESAN_IMAGE_MAX_BYTES = env.int("KESAN_IMAGE_MAX_BYTES", default=5 * 1024 * 1024
 KESAN_IMAGE_MAX_PIXELS = env.int("KESAN_IMAGE_MAX_PIXELS", default=40_000_000)
 # Longest side of a stored original; phone photos are scaled down to it.
 KESAN_IMAGE_MAX_SIDE = 2000
+# Audio of a kajian or an article (dakwah.Media): about an hour of MP3 at
+# 64 kbit/s, small enough to upload over a phone connection.
+DAKWAH_AUDIO_MAX_BYTES = env.int("DAKWAH_AUDIO_MAX_BYTES", default=40 * 1024 * 1024)
 
 # E-mail --------------------------------------------------------------------
 

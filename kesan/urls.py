@@ -8,11 +8,20 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from dakwah import seller_urls as dakwah_seller_urls
 from dakwah.sitemaps import SITEMAPS as DAKWAH_SITEMAPS
 from kesan.health import healthz
+from marketplace.seller import urls as seller_urls
 from marketplace.sitemaps import SITEMAPS as SHOP_SITEMAPS
 
 SITEMAPS = {**SHOP_SITEMAPS, **DAKWAH_SITEMAPS}
+
+# One seller dashboard, one ``seller`` namespace: the shop's pages and the
+# dakwah editor pages, joined here so that marketplace never imports dakwah.
+SELLER_PATTERNS = [
+    *seller_urls.urlpatterns,
+    path("dakwah/", include(dakwah_seller_urls)),
+]
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -24,7 +33,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("dakwah/", include("dakwah.urls")),
-    path("seller/", include("marketplace.seller.urls")),
+    path("seller/", include((SELLER_PATTERNS, seller_urls.app_name))),
     path("orders/", include("marketplace.fulfilment.urls")),
     path("payments/", include("marketplace.payments.urls")),
     path("", include("marketplace.urls")),

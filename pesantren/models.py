@@ -242,6 +242,10 @@ class Membership(models.Model):
     def is_owner(self):
         return self.role == self.Role.OWNER
 
+    @property
+    def is_editor(self):
+        return self.role == self.Role.EDITOR
+
 
 class CurationEvent(models.Model):
     """One step in a pesantren's curation: who did what, when and why.

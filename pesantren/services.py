@@ -341,6 +341,33 @@ def remove_member(membership, *, removed_by):
     membership.delete()
 
 
+def set_member_role(membership, *, role, changed_by):
+    """Make a staff member an editor (staff who also write dakwah), or back.
+
+    The caller checks that ``changed_by`` is the pesantren's owner. Raise
+    ValidationError for the owner's own membership: a pesantren keeps its
+    owner.
+    """
+    if membership.is_owner:
+        raise ValidationError(
+            _("The owner's role cannot be changed here."), code="owner"
+        )
+    if role not in (Membership.Role.STAFF, Membership.Role.EDITOR):
+        raise ValueError(f"Not a role a member can be given: {role!r}")
+    previous, membership.role = membership.role, role
+    membership.save(update_fields=["role"])
+    logger.info(
+        "%s member %s role %s -> %s by %s",
+        membership.pesantren.slug,
+        membership.user_id,
+        previous,
+        role,
+        changed_by.pk,
+        extra={"pesantren_id": membership.pesantren_id},
+    )
+    return membership
+
+
 def admin_recipients():
     """E-mail addresses of the active staff who can curate pesantren."""
     can_curate = {

@@ -1,6 +1,6 @@
 import pytest
 
-from dakwah.sanitize import sanitise_html
+from dakwah.sanitize import has_paragraphs, paragraphs_from_text, sanitise_html
 from tests.dakwah.factories import ArticleFactory
 
 VERSE = "يَرْفَعِ اللَّهُ الَّذِينَ آمَنُوا مِنكُمْ"
@@ -69,3 +69,36 @@ def test_article_body_is_sanitised_on_every_save():
 
     article.refresh_from_db()
     assert article.body == f'<p>{VERSE}</p><img src="/a.jpg">'
+
+
+def test_text_without_paragraph_tags_gets_paragraphs_arabic_ones_right_to_left():
+    text = (
+        f"Allah berfirman:\r\n\r\n{VERSE}\r\n(QS. Al-Mujadilah: 11)"
+        "\n\n\nBaris satu\nbaris dua"
+    )
+
+    assert paragraphs_from_text(text) == (
+        "<p>Allah berfirman:</p>\n"
+        f'<p lang="ar" dir="rtl">{VERSE}<br>(QS. Al-Mujadilah: 11)</p>\n'
+        "<p>Baris satu<br>baris dua</p>"
+    )
+
+
+def test_inline_tags_in_text_are_kept_for_the_sanitiser_to_judge():
+    html = paragraphs_from_text("<b>Penting</b>\n\n<script>x()</script> a < b")
+
+    assert sanitise_html(html) == "<p><b>Penting</b></p>\n<p> a &lt; b</p>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Isi</p>", True),
+        ("Satu<BR>dua", True),
+        ('<blockquote class="quran">x</blockquote>', True),
+        ("<b>tebal</b> saja", False),
+        ("a < b", False),
+    ],
+)
+def test_bodies_with_block_tags_are_taken_as_they_are(body, expected):
+    assert has_paragraphs(body) is expected

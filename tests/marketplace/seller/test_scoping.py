@@ -6,8 +6,9 @@ kwarg is mapped to an object of the other pesantren below.
 """
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.urls import URLResolver, get_resolver, reverse
 
+from dakwah.models import Article, Kajian, Media, Ustadz
 from forks.catalogue.models import Product, ProductImage
 from forks.partner.models import StockRecord
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
@@ -15,6 +16,7 @@ from marketplace.models import ProductImport, StockChange
 from marketplace.payments.models import Refund
 from pesantren import services as pesantren_services
 from pesantren.models import Invitation, Membership
+from tests.dakwah.factories import ArticleFactory, KajianFactory, UstadzFactory
 from tests.factories import (
     PesantrenFactory,
     give_flat_rate,
@@ -78,6 +80,7 @@ def other(django_capture_on_commit_callbacks):
     order = place_order(make_basket((product, 1))).order
     pay_order(order)
     return {
+        **dakwah_of(pesantren),
         "pesantren": pesantren,
         "product_pk": product.pk,
         "image_pk": image.pk,
@@ -85,6 +88,24 @@ def other(django_capture_on_commit_callbacks):
         "member_pk": staff.memberships.get().pk,
         "invitation_pk": invitation.pk,
         "part_pk": order.fulfilment_groups.get().pk,
+    }
+
+
+def dakwah_of(pesantren):
+    """B's dakwah: an ustadz, an article in review with a video, a kajian."""
+    ustadz = UstadzFactory(pesantren=pesantren, name="Ustadz B", slug="ustadz-b")
+    article = ArticleFactory(
+        pesantren=pesantren, author=ustadz, title="Artikel B", status="in_review"
+    )
+    media = article.media.create(title="Video B", youtube_id="dQw4w9WgXcQ")
+    kajian = KajianFactory(
+        pesantren=pesantren, ustadz=ustadz, title="Kajian B", status="in_review"
+    )
+    return {
+        "article_pk": article.pk,
+        "kajian_pk": kajian.pk,
+        "ustadz_pk": ustadz.pk,
+        "media_pk": media.pk,
     }
 
 
@@ -132,12 +153,30 @@ def snapshot(pesantren):
             group__pesantren=pesantren
         ).count(),
         "refunds": Refund.objects.filter(group__pesantren=pesantren).count(),
+        "dakwah": [
+            list(model.objects.filter(pesantren=pesantren).order_by("pk").values())
+            for model in (Article, Kajian, Ustadz)
+        ],
+        "media": list(
+            Media.objects.filter(article__pesantren=pesantren).values_list(
+                "pk", "title", "youtube_id"
+            )
+        ),
     }
 
 
 def seller_patterns():
+    """Every pattern of the seller namespace, inside included lists too."""
     _prefix, resolver = get_resolver().namespace_dict["seller"]
-    return resolver.url_patterns
+    return list(_flatten(resolver.url_patterns))
+
+
+def _flatten(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _flatten(pattern.url_patterns)
+        else:
+            yield pattern
 
 
 # Whatever a form of the dashboard might post, with B's ids where ids fit.
@@ -161,11 +200,22 @@ def post_body(ids):
         "tracking_number": "JNE000111222",
         "reason": "Habis",
         "part": ids["part_pk"],
+        # The dakwah forms, and each editorial step they may ask for.
+        "summary": "Diganti",
+        "body": "<p>Diganti</p>",
+        "name": "Diganti",
+        "reason": "Diganti",
+        "youtube": "https://youtu.be/dQw4w9WgXcQ",
+        "action": "publish",
+        "role": "editor",
+        "author": ids["ustadz_pk"],
+        "ustadz": ids["ustadz_pk"],
+        "media": ids["media_pk"],
     }
 
 
 def test_the_walk_covers_the_dashboard():
-    names = {pattern.name for pattern in seller_patterns()}
+    names = {p.name for p in seller_patterns() if not p.name.startswith("dakwah-")}
 
     assert {
         "product-edit",
@@ -181,6 +231,20 @@ def test_the_walk_covers_the_dashboard():
         "order-packing-slip",
     } <= names
     assert len(names) == 28
+
+
+def test_the_walk_covers_the_dakwah_pages():
+    names = {p.name for p in seller_patterns() if p.name.startswith("dakwah-")}
+
+    assert {
+        "dakwah-article-edit",
+        "dakwah-article-publish",
+        "dakwah-kajian-return",
+        "dakwah-media-delete",
+        "dakwah-ustadz-edit",
+        "dakwah-editor-role",
+    } <= names
+    assert len(names) == 19
 
 
 @pytest.mark.parametrize("pattern", seller_patterns(), ids=lambda pattern: pattern.name)
@@ -212,5 +276,7 @@ def test_every_seller_url_refuses_another_pesantrens_ids(
     else:
         assert got.status_code in (200, 302), url
         assert posted.status_code in (200, 302, 405), url
-        assert "Produk B" not in got.content.decode(errors="ignore")
+        shown = got.content.decode(errors="ignore")
+        for title in ("Produk B", "Artikel B", "Kajian B", "Ustadz B"):
+            assert title not in shown, url
     assert snapshot(other["pesantren"]) == before
