@@ -140,11 +140,11 @@ def receive_notification(raw_body, headers, remote_addr):
     body = _parse(text)
     fields = {
         "gateway": gateway.name,
-        "body": text,
+        "body": _storable(text),
         "headers": headers,
         "remote_addr": remote_addr,
-        "provider_order_id": str((body or {}).get("order_id", ""))[:64],
-        "transaction_status": str((body or {}).get("transaction_status", ""))[:32],
+        "provider_order_id": _storable((body or {}).get("order_id", ""), 64),
+        "transaction_status": _storable((body or {}).get("transaction_status", ""), 32),
     }
     digest = hashlib.sha256(raw_body).hexdigest()
     if body is None or not is_signature_valid(body, gateway.server_key):
@@ -192,9 +192,17 @@ def receive_notification(raw_body, headers, remote_addr):
 def _parse(text):
     try:
         body = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
+        # RecursionError: a deeply nested body exhausts the JSON parser.
         return None
     return body if isinstance(body, dict) else None
+
+
+def _storable(value, limit=None):
+    """``value`` as text PostgreSQL can store, cut to ``limit``: it refuses NUL
+    characters, which no genuine notification carries, so they are kept as
+    U+FFFD for the audit."""
+    return str(value).replace("\x00", "\ufffd")[:limit]
 
 
 def process_notification(notification_id):

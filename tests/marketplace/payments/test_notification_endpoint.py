@@ -90,6 +90,37 @@ def test_a_body_that_is_not_json_is_refused():
     ]
 
 
+@pytest.mark.parametrize(
+    ("raw", "status", "stored"),
+    [
+        (b'{"order_id": "KSN-1\x00", "status_code": "200"}', 400, ("malformed", "")),
+        (
+            b'{"order_id": "KSN-1\\u0000", "status_code": "200"}',
+            403,
+            ("rejected", "KSN-1\ufffd"),
+        ),
+        (b"[" * 100_000 + b"]" * 100_000, 400, ("malformed", "")),
+        (b"order_id=KSN-1&status_code=200", 400, ("malformed", "")),
+    ],
+    ids=["nul-byte", "escaped-nul", "deeply-nested", "form-encoded"],
+)
+def test_a_garbled_body_is_refused_and_recorded_instead_of_failing(raw, status, stored):
+    # Given a body no gateway sends (PostgreSQL cannot store NUL; a deep
+    # nesting exhausts the JSON parser)
+    client = Client(raise_request_exception=False)
+
+    # When it is posted as a notification
+    response = client.post(URL, data=raw, content_type="application/json")
+
+    # Then it is refused and kept for the audit, not answered with an error page
+    assert response.status_code == status
+    assert list(
+        PaymentNotification.objects.values_list(
+            "outcome", "provider_order_id", "is_signature_valid"
+        )
+    ) == [(*stored, False)]
+
+
 def test_the_endpoint_takes_posts_without_csrf_and_without_redirecting():
     without_slash = post(VA_SETTLEMENT, path=URL.rstrip("/"))
     get = Client().get(URL)
