@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from dakwah.sitemaps import SITEMAPS as DAKWAH_SITEMAPS
+from kesan.accounts import LogoutView
 from kesan.health import healthz
 from marketplace.sitemaps import SITEMAPS as SHOP_SITEMAPS
 
@@ -23,6 +24,9 @@ urlpatterns = [
     path("payments/", include("marketplace.payments.urls")),
     path("", include("marketplace.urls")),
     path("", include("pesantren.urls")),
+    # Before Oscar's own pattern, which signs out on a GET; its name
+    # (customer:logout) reverses to this same path.
+    path("accounts/logout/", LogoutView.as_view()),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
