@@ -301,6 +301,8 @@ MARKETPLACE_LEGALITY_RULES = {
 }
 MARKETPLACE_IMPORT_MAX_ROWS = 2000
 MARKETPLACE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
+# What an .xlsx may unpack to; a full 2,000-row template unpacks to about 3 MB.
+MARKETPLACE_IMPORT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 
 # Where links in e-mails point (no request to take the host from).
 MARKETPLACE_SITE_URL = env.str("MARKETPLACE_SITE_URL", default="http://127.0.0.1:8000")
