@@ -330,6 +330,9 @@ MARKETPLACE_DEFAULT_WEIGHT_GRAMS = 500
 # Placing an order waits at most this long for stock rows another order
 # holds, then asks the buyer to try again (instead of hanging the request).
 MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS = env.int("MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS", default=5000)
+# The largest order total (rupiah). Oscar's amount columns hold less than
+# Rp10 miliar; the payment channels' own limits may be lower still.
+MARKETPLACE_MAX_ORDER_TOTAL = env.int("MARKETPLACE_MAX_ORDER_TOTAL", default=5_000_000_000)
 MARKETPLACE_SHIPPING_QUOTER = "marketplace.shipping.quotes.RateTableQuoter"
 
 # Payments ------------------------------------------------------------------
