@@ -148,7 +148,20 @@ def test_a_settlement_delivered_three_more_times_changes_nothing_more(midtrans):
     assert stock_of("Kopi Santri") == (3, 0)
 
 
-def test_a_settlement_replayed_ten_times_at_once_then_ten_more_pays_once(midtrans):
+@pytest.fixture
+def celery_join_flag_reset():
+    """Eager tasks run in the live server's threads here, and Celery's eager
+    apply() saves and restores a process-wide "inside a task" flag, so ten
+    at once can leave it set; later tests could then not call .get()."""
+    yield
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+
+
+def test_a_settlement_replayed_ten_times_at_once_then_ten_more_pays_once(
+    midtrans, celery_join_flag_reset
+):
     # Given a paid order
     attempt = started_payment()
     midtrans.pay(attempt.provider_order_id)
