@@ -1,6 +1,7 @@
 """The notification endpoint on its own: the signed example bodies of
 reference/midtrans.md section 7 and their negative vectors."""
 
+import hashlib
 import json
 
 import pytest
@@ -119,6 +120,25 @@ def test_a_garbled_body_is_refused_and_recorded_instead_of_failing(raw, status, 
             "outcome", "provider_order_id", "is_signature_valid"
         )
     ) == [(*stored, False)]
+
+
+def test_a_large_forged_body_is_stored_only_in_part():
+    # Given a forged notification of 2 MB (under Django's upload limit)
+    forged = json.dumps(
+        {**VA_SETTLEMENT, "signature_key": "0" * 128, "padding": "x" * 2_000_000}
+    )
+
+    # When it is posted, as anyone may
+    response = post(forged)
+
+    # Then the audit row keeps its start and its hash, not 2 MB per request
+    stored = PaymentNotification.objects.get()
+    assert response.status_code == 403
+    assert (len(stored.body), stored.body_sha256) == (
+        16_384,
+        hashlib.sha256(forged.encode()).hexdigest(),
+    )
+    assert stored.body == forged[:16_384]
 
 
 def test_the_endpoint_takes_posts_without_csrf_and_without_redirecting():
