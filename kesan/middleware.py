@@ -1,6 +1,7 @@
 """Request middleware of the project."""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -27,3 +28,24 @@ class ChosenLanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class RefuseNullCharactersMiddleware:
+    """Answer 400 to a URL whose path or query string holds a NUL character.
+
+    PostgreSQL can neither store nor compare NUL, so one reaching a query (a
+    search word, an order number in the path, in Oscar's views as in ours)
+    was a server error. No link or browser sends it; form fields refuse it
+    themselves (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL character in the URL")
+        return self.get_response(request)

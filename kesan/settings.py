@@ -103,6 +103,7 @@ SITE_ID = 1
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kesan.middleware.RefuseNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kesan.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -304,6 +305,8 @@ MARKETPLACE_LEGALITY_RULES = {
 }
 MARKETPLACE_IMPORT_MAX_ROWS = 2000
 MARKETPLACE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
+# What an .xlsx may unpack to; a full 2,000-row template unpacks to about 3 MB.
+MARKETPLACE_IMPORT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 
 
 # Checkout: guests may buy with an e-mail address; the address form is the
@@ -328,6 +331,9 @@ MARKETPLACE_DEFAULT_WEIGHT_GRAMS = 500
 # Placing an order waits at most this long for stock rows another order
 # holds, then asks the buyer to try again (instead of hanging the request).
 MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS = env.int("MARKETPLACE_CHECKOUT_LOCK_TIMEOUT_MS", default=5000)
+# The largest order total (rupiah). Oscar's amount columns hold less than
+# Rp10 miliar; the payment channels' own limits may be lower still.
+MARKETPLACE_MAX_ORDER_TOTAL = env.int("MARKETPLACE_MAX_ORDER_TOTAL", default=5_000_000_000)
 MARKETPLACE_SHIPPING_QUOTER = "marketplace.shipping.quotes.RateTableQuoter"
 
 # Ledger: the platform fee (ujrah) kept from each paid part, in percent, and
@@ -428,6 +434,10 @@ CELERY_BEAT_SCHEDULE = {
 
 SESSION_COOKIE_SECURE = not DEBUG and env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Oscar's own cookies: the signed id of an anonymous basket (whoever has it
+# takes the basket over at sign-in) and the recently viewed products.
+OSCAR_BASKET_COOKIE_SECURE = SESSION_COOKIE_SECURE
+OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

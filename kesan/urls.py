@@ -3,13 +3,13 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from dakwah import seller_urls as dakwah_seller_urls
 from dakwah.sitemaps import SITEMAPS as DAKWAH_SITEMAPS
+from kesan.accounts import LogoutView
 from kesan.health import healthz
 from marketplace.seller import urls as seller_urls
 from marketplace.sitemaps import SITEMAPS as SHOP_SITEMAPS
@@ -27,9 +27,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
-    # Signing out is a POST (Oscar's own view signs out on any GET, so any
-    # page could sign a visitor out); it answers 405 to a GET.
-    path("accounts/logout/", LogoutView.as_view(next_page="/"), name="signout"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("dakwah/", include("dakwah.urls")),
@@ -38,6 +35,9 @@ urlpatterns = [
     path("payments/", include("marketplace.payments.urls")),
     path("", include("marketplace.urls")),
     path("", include("pesantren.urls")),
+    # Before Oscar's own pattern, which signs out on a GET; its name
+    # (customer:logout) reverses to this same path.
+    path("accounts/logout/", LogoutView.as_view()),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

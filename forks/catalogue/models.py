@@ -41,5 +41,27 @@ class Product(AbstractProduct):
     class Meta(AbstractProduct.Meta):
         pass
 
+    def is_review_permitted(self, user):
+        """Whether ``user`` may review this product (Oscar's reviews ask here).
+
+        Only a buyer whose order of it was paid, once, and never someone who
+        acts for the pesantren selling it: reviews from verified purchases
+        only, so that nobody talks up a product (najasy). Oscar's default let
+        anyone, signed in or not, publish a review at once.
+        """
+        from marketplace.fulfilment.models import OrderStatus
+        from pesantren.models import Membership
+
+        if not user.is_authenticated or self.has_review_by(user):
+            return False
+        bought = self.line_set.filter(
+            order__user=user,
+            order__status__in=[OrderStatus.PAID, OrderStatus.COMPLETED],
+        ).exists()
+        sells = Membership.objects.filter(
+            user=user, pesantren__partner__stockrecords__product=self
+        ).exists()
+        return bought and not sells
+
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403  (Oscar's fork pattern)

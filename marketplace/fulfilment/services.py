@@ -27,6 +27,7 @@ from marketplace.fulfilment.models import (
     OrderStatus,
 )
 from marketplace.ledger import services as ledger
+from marketplace.money import format_rupiah
 from marketplace.shipping.methods import (
     PerPesantrenShipping,
     check_shippable,
@@ -127,6 +128,7 @@ def _place_order(
         method = PerPesantrenShipping(parts)
         charge = method.calculate(basket)
         total = OrderTotalCalculator().calculate(basket, charge)
+        check_order_total(total)
         shipping_address.save()
         if user.is_authenticated:
             save_to_address_book(user, shipping_address)
@@ -174,6 +176,23 @@ def check_lines_buyable(basket):
                 _("%(title)s can no longer be bought.")
                 % {"title": line.product.get_title()}
             )
+
+
+def check_order_total(total):
+    """Refuse an order above MARKETPLACE_MAX_ORDER_TOTAL.
+
+    Oscar's amount columns hold less than Rp10.000.000.000: a larger basket
+    (eleven units at the highest price a seller may set) failed to save.
+    """
+    limit = settings.MARKETPLACE_MAX_ORDER_TOTAL
+    if total.incl_tax > limit:
+        raise BasketNotPlaceable(
+            _(
+                "One order can be at most %(limit)s. Please split your basket into "
+                "smaller orders."
+            )
+            % {"limit": format_rupiah(limit)}
+        )
 
 
 def create_group(order, part):

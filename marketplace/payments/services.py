@@ -42,6 +42,11 @@ Outcome = PaymentNotification.Outcome
 Source = PaymentTransition.Source
 
 
+# Of a refused notification's body, the part stored; a genuine Midtrans
+# notification is about 1 KB.
+REFUSED_BODY_KEPT_CHARS = 16_384
+
+
 class PaymentNotStartable(Exception):
     """The order cannot take a payment now; the message is for the buyer."""
 
@@ -140,15 +145,18 @@ def receive_notification(raw_body, headers, remote_addr):
     body = _parse(text)
     fields = {
         "gateway": gateway.name,
-        "body": text,
+        "body": _storable(text),
         "headers": headers,
         "remote_addr": remote_addr,
-        "provider_order_id": str((body or {}).get("order_id", ""))[:64],
-        "transaction_status": str((body or {}).get("transaction_status", ""))[:32],
+        "provider_order_id": _storable((body or {}).get("order_id", ""), 64),
+        "transaction_status": _storable((body or {}).get("transaction_status", ""), 32),
     }
     digest = hashlib.sha256(raw_body).hexdigest()
     if body is None or not is_signature_valid(body, gateway.server_key):
         outcome = Outcome.MALFORMED if body is None else Outcome.REJECTED
+        # Anyone can post here, each refusal is a row: keep only the start of
+        # a large body (the sha256 still names the whole of it).
+        fields["body"] = fields["body"][:REFUSED_BODY_KEPT_CHARS]
         notification = PaymentNotification.objects.create(
             body_sha256=digest, is_signature_valid=False, outcome=outcome, **fields
         )
@@ -192,9 +200,17 @@ def receive_notification(raw_body, headers, remote_addr):
 def _parse(text):
     try:
         body = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
+        # RecursionError: a deeply nested body exhausts the JSON parser.
         return None
     return body if isinstance(body, dict) else None
+
+
+def _storable(value, limit=None):
+    """``value`` as text PostgreSQL can store, cut to ``limit``: it refuses NUL
+    characters, which no genuine notification carries, so they are kept as
+    U+FFFD for the audit."""
+    return str(value).replace("\x00", "\ufffd")[:limit]
 
 
 def process_notification(notification_id):

@@ -54,7 +54,12 @@ def payment_finish(request):
 
 
 def _simulator_attempt(request, provider_order_id):
-    if settings.MARKETPLACE_PAYMENT_GATEWAY != simulator.SimulatorGateway.name:
+    # Checked on every request, not only by the system check (marketplace.E002),
+    # which a WSGI server never runs: the simulator pays orders without money.
+    if (
+        settings.MARKETPLACE_PAYMENT_GATEWAY != simulator.SimulatorGateway.name
+        or not settings.MARKETPLACE_PAYMENT_SIMULATOR_ALLOWED
+    ):
         raise Http404
     attempt = get_object_or_404(
         PaymentAttempt.objects.select_related("order"),

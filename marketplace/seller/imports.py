@@ -14,6 +14,7 @@ import csv
 import io
 import logging
 import re
+import zipfile
 from types import SimpleNamespace
 
 import openpyxl
@@ -159,6 +160,13 @@ def read_rows(uploaded):
 
 def _xlsx_table(uploaded, limit):
     try:
+        # An .xlsx is a zip: a 2 MB upload can unpack to gigabytes, which
+        # openpyxl would hold in memory (a cell's text is read whole).
+        with zipfile.ZipFile(uploaded) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > settings.MARKETPLACE_IMPORT_MAX_UNPACKED_BYTES:
+            raise ValueError(f"unpacks to {unpacked} bytes")
+        uploaded.seek(0)
         workbook = openpyxl.load_workbook(uploaded, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         table = []
@@ -182,6 +190,10 @@ def _xlsx_table(uploaded, limit):
 
 
 def _csv_table(uploaded, limit):
+    unreadable = ValidationError(
+        _("This .csv file cannot be read. Save it again from Excel or Google Sheets."),
+        code="unreadable",
+    )
     raw = uploaded.read()
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -189,15 +201,24 @@ def _csv_table(uploaded, limit):
             break
         except UnicodeDecodeError:
             continue
+    else:
+        raise unreadable
+    # No spreadsheet writes NUL (and PostgreSQL cannot store it): not a text file.
+    if "\x00" in text:
+        raise unreadable
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     table = []
-    for cells in csv.reader(io.StringIO(text), dialect):
-        table.append(cells)
-        if len(table) > limit:
-            break
+    try:
+        for cells in csv.reader(io.StringIO(text), dialect):
+            table.append(cells)
+            if len(table) > limit:
+                break
+    except csv.Error:
+        # A cell longer than csv.field_size_limit(), e.g. an unclosed quote.
+        raise unreadable from None
     return table
 
 

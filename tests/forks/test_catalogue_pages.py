@@ -104,6 +104,25 @@ def test_product_page_shows_the_bpom_number(client, marketplace):
     assert values[2:] == ["MD 123456789012", f"SKU-{marketplace.tea.upc}"]
 
 
+def test_a_description_cannot_add_attributes_to_the_page_meta_tag(client, marketplace):
+    # Given a seller's HTML description whose text closes the content attribute
+    # (nh3 keeps quotes in text as they are)
+    marketplace.robusta.description = (
+        '<p>0;url=//evil.test" http-equiv="refresh</p><p>Kopi &amp; gula</p>'
+    )
+    marketplace.robusta.save()
+
+    # When the product page is shown
+    page = parse(client.get(marketplace.robusta.get_absolute_url()))
+
+    # Then the meta description holds the text and nothing else (a refresh
+    # would send every visitor to another site)
+    assert page.find("meta", name="description").attrs == {
+        "name": "description",
+        "content": '0;url=//evil.test" http-equiv="refresh Kopi & gula',
+    }
+
+
 def test_product_page_of_an_unpublished_product_is_not_found(client, marketplace):
     marketplace.robusta.is_public = False
     marketplace.robusta.save()

@@ -50,6 +50,9 @@ print(json.dumps({
     "USE_TZ": settings.USE_TZ,
     "USE_THOUSAND_SEPARATOR": settings.USE_THOUSAND_SEPARATOR,
     "OSCAR_DEFAULT_CURRENCY": settings.OSCAR_DEFAULT_CURRENCY,
+    "secure_cookies": {name: getattr(settings, name) for name in (
+        "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "OSCAR_BASKET_COOKIE_SECURE",
+        "OSCAR_RECENTLY_VIEWED_COOKIE_SECURE")},
 }))
 """
 
@@ -177,6 +180,20 @@ def test_debug_is_off_unless_asked_for(read):
 
     assert found["DEBUG"] is False
     assert found["storage"] == "django.core.files.storage.filesystem.FileSystemStorage"
+
+
+@pytest.mark.parametrize(
+    ("environment", "secure"), [("production", True), ("debug only", False)]
+)
+def test_every_cookie_is_https_only_in_production(read, environment, secure):
+    # The basket cookie names an anonymous basket that its holder takes over
+    # at sign-in, so it must not travel over plain http either.
+    assert read[environment]["secure_cookies"] == {
+        "SESSION_COOKIE_SECURE": secure,
+        "CSRF_COOKIE_SECURE": secure,
+        "OSCAR_BASKET_COOKIE_SECURE": secure,
+        "OSCAR_RECENTLY_VIEWED_COOKIE_SECURE": secure,
+    }
 
 
 def test_start_without_secret_key_and_without_debug_fails_with_a_clear_message():

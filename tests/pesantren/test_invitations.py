@@ -59,6 +59,23 @@ def test_invitation_emails_a_signed_link(
     assert services.invitation_from_token(token) == invitation
 
 
+def test_an_apostrophe_in_the_name_reaches_the_email_as_typed(
+    pesantren, owner, django_capture_on_commit_callbacks
+):
+    # Ma'had, Qur'an, Ma'arif: apostrophes are common in pesantren names
+    pesantren.name = "Ma'had Al-Qur'an & Tahfidz"
+    pesantren.save()
+
+    invite(pesantren, owner, "santri@contoh.id", django_capture_on_commit_callbacks)
+
+    # (the e-mail is in Indonesian, the site's language)
+    assert mail.outbox[0].subject == (
+        "Bergabunglah dengan toko Ma'had Al-Qur'an & Tahfidz di KESAN"
+    )
+    assert "&#x27;" not in mail.outbox[0].body
+    assert "Ma'had Al-Qur'an & Tahfidz" in mail.outbox[0].body
+
+
 def test_inviting_the_same_address_twice_resends_the_open_invitation(
     pesantren, owner, django_capture_on_commit_callbacks
 ):

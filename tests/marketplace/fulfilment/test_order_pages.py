@@ -145,3 +145,34 @@ def test_the_payment_simulator_page_is_only_for_the_buyer(client, buyer_order):
     page = client.get(url)
     assert page.status_code == 200
     assert page.context["attempt"] == attempt
+
+
+def test_the_payment_simulator_is_closed_where_it_is_not_allowed(
+    client, buyer_order, settings
+):
+    # Given a site whose payment gateway is still the simulator while the
+    # simulator is not allowed (no MIDTRANS_SERVER_KEY on a production site:
+    # the system check refuses it, but gunicorn runs no system checks)
+    from marketplace.payments import services
+    from marketplace.payments.models import SimulatedTransaction
+
+    buyer, _order, alfa, _beta = buyer_order
+    unpaid = place_order(make_basket((make_product(alfa), 1)), user=buyer).order
+    attempt = services.start_payment(unpaid, "http://testserver/payments/finish/")
+    settings.MARKETPLACE_PAYMENT_SIMULATOR_ALLOWED = False
+    client.force_login(buyer)
+    page = reverse("payments:simulator", args=[attempt.provider_order_id])
+    action = reverse("payments:simulator-action", args=[attempt.provider_order_id])
+
+    # When the buyer opens the simulator and "pays"
+    responses = [
+        client.get(page).status_code,
+        client.post(action, {"action": "choose", "channel": "bca_va"}).status_code,
+        client.post(action, {"action": "pay"}).status_code,
+    ]
+
+    # Then nothing is simulated and the order still waits for real money
+    assert responses == [404, 404, 404]
+    assert SimulatedTransaction.objects.exists() is False
+    unpaid.refresh_from_db()
+    assert unpaid.status == "pending_payment"

@@ -140,6 +140,36 @@ def test_process_then_ship_tells_the_buyer_once(
     assert "JNE0001" in mail.outbox[0].body
 
 
+def test_plain_text_emails_show_names_as_typed_not_as_html(
+    order_and_parts, django_capture_on_commit_callbacks
+):
+    # Given names with an apostrophe and an ampersand, as pesantren and
+    # buyers write them
+    order, alfa, _beta, alfa_part, _beta_part = order_and_parts
+    order.language = "en"
+    order.save()
+    alfa.name = "Ma'had Al-Qur'an"
+    alfa.save()
+    order.lines.filter(partner=alfa.partner).update(title="Kopi & Gula Aren")
+    order.shipping_address.first_name = "Siti 'Aisyah"
+    order.shipping_address.save()
+
+    # When the order is paid and Alfa's part shipped
+    with django_capture_on_commit_callbacks(execute=True):
+        pay_order(order)
+        ship_part(alfa, alfa_part.pk, None, "JNE REG", "JNE0001")
+
+    # Then the text parts and subjects carry them as typed
+    by_subject = {message.subject: message.body for message in mail.outbox}
+    shipped = f"Ma'had Al-Qur'an has sent your order {order.number}"
+    assert shipped in by_subject
+    assert by_subject[shipped].startswith("Hello Siti 'Aisyah,")
+    assert (
+        "- Kopi & Gula Aren × 2: Rp100,000"
+        in by_subject[f"Payment received for order {order.number}"]
+    )
+
+
 def test_shipping_a_delivery_needs_courier_and_tracking(order_and_parts):
     order, alfa, _beta, alfa_part, _beta_part = order_and_parts
     pay_order(order)

@@ -148,6 +148,29 @@ def test_products_of_a_suspended_pesantren_cannot_be_ordered(two_pesantren):
     assert Order.objects.count() == 0
 
 
+def test_an_order_over_the_largest_total_is_refused_with_nothing_written(
+    two_pesantren, english
+):
+    # Given eleven units at the highest price a seller may set (Rp1 miliar):
+    # more than Oscar's amount columns hold
+    a, _b = two_pesantren
+    product = make_product(a, price=Decimal("1000000000"), num_in_stock=20)
+    basket = make_basket((product, 11))
+
+    # When the order is placed
+    with pytest.raises(BasketNotPlaceable) as refused:
+        place_order(basket)
+
+    # Then the buyer is told why, instead of a database error
+    assert str(refused.value) == (
+        "One order can be at most Rp5,000,000,000. Please split your basket into "
+        "smaller orders."
+    )
+    assert Order.objects.count() == 0
+    assert Basket._default_manager.get(pk=basket.pk).status == Basket.OPEN
+    assert StockRecord.objects.get(product=product).num_allocated is None
+
+
 def test_a_pesantren_that_cannot_reach_the_address_blocks_the_order():
     far = PesantrenFactory(name="Pesantren Jauh")
     give_flat_rate(far, 9000, province_code="35")

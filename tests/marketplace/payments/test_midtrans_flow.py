@@ -30,6 +30,7 @@ from marketplace.payments.models import (
     Refund,
 )
 from marketplace.payments.tasks import expire_unpaid_orders, reconcile_pending_payments
+from tests.concurrency import run_concurrently
 from tests.marketplace.payments.helpers import (
     order_of_two_pesantren,
     reload,
@@ -142,6 +143,47 @@ def test_a_settlement_delivered_three_more_times_changes_nothing_more(midtrans):
             "to_status", flat=True
         )
     ) == ["pending", "paid"]
+    assert OrderEffect.objects.filter(key__startswith="paid:").count() == 1
+    assert len(mail.outbox) == emails_before
+    assert stock_of("Kopi Santri") == (3, 0)
+
+
+@pytest.fixture
+def celery_join_flag_reset():
+    """Eager tasks run in the live server's threads here, and Celery's eager
+    apply() saves and restores a process-wide "inside a task" flag, so ten
+    at once can leave it set; later tests could then not call .get()."""
+    yield
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+
+
+def test_a_settlement_replayed_ten_times_at_once_then_ten_more_pays_once(
+    midtrans, celery_join_flag_reset
+):
+    # Given a paid order
+    attempt = started_payment()
+    midtrans.pay(attempt.provider_order_id)
+    settlement = len(midtrans.outbox) - 1
+    emails_before = len(mail.outbox)
+
+    # When its settlement arrives ten times at the same moment, then ten more
+    at_once = run_concurrently(*[lambda: midtrans.deliver(settlement)] * 10)
+    in_turn = midtrans.resend(settlement, times=10)
+
+    # Then every delivery is answered 200 and the payment counts once
+    assert at_once == in_turn == [[200]] * 10
+    assert (
+        PaymentNotification.objects.get(transaction_status="settlement").times_received
+        == 21
+    )
+    assert list(
+        PaymentTransition.objects.filter(attempt=attempt, is_applied=True).values_list(
+            "to_status", flat=True
+        )
+    ) == ["pending", "paid"]
+    assert PaymentEvent.objects.count() == 1
     assert OrderEffect.objects.filter(key__startswith="paid:").count() == 1
     assert len(mail.outbox) == emails_before
     assert stock_of("Kopi Santri") == (3, 0)

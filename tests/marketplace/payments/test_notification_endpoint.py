@@ -1,6 +1,7 @@
 """The notification endpoint on its own: the signed example bodies of
 reference/midtrans.md section 7 and their negative vectors."""
 
+import hashlib
 import json
 
 import pytest
@@ -88,6 +89,56 @@ def test_a_body_that_is_not_json_is_refused():
     assert list(PaymentNotification.objects.values_list("outcome", flat=True)) == [
         "malformed"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "stored"),
+    [
+        (b'{"order_id": "KSN-1\x00", "status_code": "200"}', 400, ("malformed", "")),
+        (
+            b'{"order_id": "KSN-1\\u0000", "status_code": "200"}',
+            403,
+            ("rejected", "KSN-1\ufffd"),
+        ),
+        (b"[" * 100_000 + b"]" * 100_000, 400, ("malformed", "")),
+        (b"order_id=KSN-1&status_code=200", 400, ("malformed", "")),
+    ],
+    ids=["nul-byte", "escaped-nul", "deeply-nested", "form-encoded"],
+)
+def test_a_garbled_body_is_refused_and_recorded_instead_of_failing(raw, status, stored):
+    # Given a body no gateway sends (PostgreSQL cannot store NUL; a deep
+    # nesting exhausts the JSON parser)
+    client = Client(raise_request_exception=False)
+
+    # When it is posted as a notification
+    response = client.post(URL, data=raw, content_type="application/json")
+
+    # Then it is refused and kept for the audit, not answered with an error page
+    assert response.status_code == status
+    assert list(
+        PaymentNotification.objects.values_list(
+            "outcome", "provider_order_id", "is_signature_valid"
+        )
+    ) == [(*stored, False)]
+
+
+def test_a_large_forged_body_is_stored_only_in_part():
+    # Given a forged notification of 2 MB (under Django's upload limit)
+    forged = json.dumps(
+        {**VA_SETTLEMENT, "signature_key": "0" * 128, "padding": "x" * 2_000_000}
+    )
+
+    # When it is posted, as anyone may
+    response = post(forged)
+
+    # Then the audit row keeps its start and its hash, not 2 MB per request
+    stored = PaymentNotification.objects.get()
+    assert response.status_code == 403
+    assert (len(stored.body), stored.body_sha256) == (
+        16_384,
+        hashlib.sha256(forged.encode()).hexdigest(),
+    )
+    assert stored.body == forged[:16_384]
 
 
 def test_the_endpoint_takes_posts_without_csrf_and_without_redirecting():

@@ -1,6 +1,7 @@
 """Bulk import: template, check with per-row errors, Celery run with progress."""
 
 import io
+import zipfile
 from decimal import Decimal
 
 import openpyxl
@@ -367,6 +368,29 @@ def test_a_pending_pesantren_imports_drafts_only(
             "This .xlsx file cannot be read. Save it again from Excel or Google "
             "Sheets.",
         ),
+        (
+            csv_file("KOPI-1;Kopi\x00;;45.000;5;;;"),
+            "This .csv file cannot be read. Save it again from Excel or Google Sheets.",
+        ),
+        (
+            csv_file("KOPI-1;" + "x" * 200_000 + ";;45.000;5;;;"),
+            "This .csv file cannot be read. Save it again from Excel or Google Sheets.",
+        ),
+        (
+            # Neither UTF-8 nor Windows-1252 (0x81 is undefined there): a
+            # binary file renamed .csv.
+            SimpleUploadedFile("produk.csv", HEADER.encode() + b"\nKOPI-1;\x81\x8d"),
+            "This .csv file cannot be read. Save it again from Excel or Google Sheets.",
+        ),
+    ],
+    ids=[
+        "other-type",
+        "no-header",
+        "no-rows",
+        "not-a-workbook",
+        "nul-character",
+        "overlong-cell",
+        "undecodable",
     ],
 )
 def test_an_unusable_file_is_refused_with_a_reason(seller, file, message):
@@ -374,6 +398,41 @@ def test_an_unusable_file_is_refused_with_a_reason(seller, file, message):
 
     assert response.status_code == 200
     assert response.context["file_errors"] == [message]
+    assert ProductImport.objects.count() == 0
+
+
+def test_a_workbook_that_unpacks_to_more_than_the_limit_is_refused_unread(
+    seller, settings
+):
+    # Given an .xlsx of a few kilobytes whose one cell unpacks to 25 MB (a
+    # 2 MB one could unpack to 2 GB and exhaust the worker's memory)
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["SKU", "Nama produk", "Harga", "Stok"])
+    workbook.active.append(["KOPI-1", "HUGE", 45000, 5])
+    packed = io.BytesIO()
+    workbook.save(packed)
+    bomb = io.BytesIO()
+    with (
+        zipfile.ZipFile(packed) as source,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if b"HUGE" in data:
+                data = data.replace(b"HUGE", b"x" * (25 * 1024 * 1024))
+            target.writestr(member, data)
+
+    # When it is uploaded
+    response = seller.post(
+        "/seller/imports/",
+        {"file": SimpleUploadedFile("produk.xlsx", bomb.getvalue())},
+    )
+
+    # Then it is refused like any unreadable workbook, and nothing is stored
+    assert len(bomb.getvalue()) < settings.MARKETPLACE_IMPORT_MAX_BYTES
+    assert response.context["file_errors"] == [
+        "This .xlsx file cannot be read. Save it again from Excel or Google Sheets."
+    ]
     assert ProductImport.objects.count() == 0
 
 
