@@ -63,6 +63,10 @@ export MARKETPLACE_PRODUCTS_PER_PAGE=20
 export STATIC_ROOT="${KESAN_STATIC_ROOT:-/tmp/kesan-bench-static}"
 export MEDIA_ROOT="$WORK/media"
 export LOG_LEVEL=WARNING
+# No Midtrans key on a loopback bench: the local payment simulator stays, and
+# its system check (marketplace.E002) must be told this is a test site.
+# Checkout is not measured.
+export MARKETPLACE_PAYMENT_SIMULATOR_ALLOWED=1
 export REDIS_URL="${KESAN_REDIS_URL:-}"
 export PYTHONPATH="$REPO:$REPO/bench"
 
