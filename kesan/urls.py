@@ -38,6 +38,13 @@ urlpatterns = [
     # Before Oscar's own pattern, which signs out on a GET; its name
     # (customer:logout) reverses to this same path.
     path("accounts/logout/", LogoutView.as_view()),
+    # Oscar's account order history shows one order total and raw status
+    # codes; buyers follow their order per pesantren part at /orders/.
+    path("accounts/orders/", RedirectView.as_view(pattern_name="orders:list")),
+    path(
+        "accounts/orders/<str:number>/",
+        RedirectView.as_view(pattern_name="orders:detail"),
+    ),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -52,3 +52,11 @@ def test_the_header_signs_out_with_a_post_form():
         "/",
     )
     assert is_signed_in(client) is False
+
+
+def test_oscar_order_history_sends_the_buyer_to_the_marketplace_order_pages(client, db):
+    listing = client.get("/accounts/orders/")
+    detail = client.get("/accounts/orders/100001/")
+
+    assert (listing.status_code, listing.headers["Location"]) == (302, "/orders/")
+    assert (detail.status_code, detail.headers["Location"]) == (302, "/orders/100001/")
