@@ -35,7 +35,7 @@ PY="$KESAN_VENV/bin/python"
 case "${KESAN_BIND%%:*}" in 127.*) ;; *) echo "refusing non-loopback KESAN_BIND=$KESAN_BIND" >&2; exit 2;; esac
 case "$KESAN_DB_URL" in *@127.0.0.1:*|*@localhost:*) ;; *) echo "refusing non-loopback KESAN_DB_URL" >&2; exit 2;; esac
 
-WORK="$(mktemp -d /tmp/kesan-bench.XXXXXX)"
+WORK="$(mktemp -d)"
 PIDFILE="$WORK/gunicorn.pid"
 mkdir -p "$OUT"
 

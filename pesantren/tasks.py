@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from kesan.links import absolute_url
 from pesantren.models import CurationEvent, Invitation, Membership, Pesantren
 
 logger = logging.getLogger(__name__)
@@ -27,10 +28,6 @@ def send_templated_mail(template, context, recipients):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-
-
-def site_url(path):
-    return f"{settings.KESAN_SITE_URL.rstrip('/')}{path}"
 
 
 def owner_emails(pesantren):
@@ -48,7 +45,7 @@ def email_admins_new_application(pesantren_id):
     change_path = reverse("admin:pesantren_pesantren_change", args=[pesantren.pk])
     sent = send_templated_mail(
         "pesantren/emails/application_received",
-        {"pesantren": pesantren, "change_url": site_url(change_path)},
+        {"pesantren": pesantren, "change_url": absolute_url(change_path)},
         admin_recipients(),
     )
     logger.info(
@@ -64,7 +61,7 @@ def email_applicant_decision(event_id):
         {
             "event": event,
             "pesantren": event.pesantren,
-            "status_url": site_url(reverse("pesantren:application-status")),
+            "status_url": absolute_url(reverse("pesantren:application-status")),
         },
         owner_emails(event.pesantren),
     )
@@ -81,7 +78,7 @@ def email_invitation(invitation_id, token):
     path = reverse("pesantren:invitation", kwargs={"token": token})
     send_templated_mail(
         "pesantren/emails/invitation",
-        {"invitation": invitation, "accept_url": site_url(path)},
+        {"invitation": invitation, "accept_url": absolute_url(path)},
         [invitation.email],
     )
     logger.info("%s invitation %s e-mailed", invitation.pesantren.slug, invitation.pk)

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kesan.links import absolute_url
 from marketplace.fulfilment.models import OutboundEmail
 from marketplace.fulfilment.selectors import order_parts
 from marketplace.queue import enqueue_on_commit
@@ -113,19 +114,21 @@ def render_email(email):
 
 def email_context(email):
     order = email.order
-    site_url = settings.KESAN_SITE_URL.rstrip("/")
+    site_url = absolute_url()
     parts = order_parts(order)
     if email.kind == Kind.PESANTREN_NEW_ORDER:
         # A pesantren sees its own part only.
         parts = [part for part in parts if part.group.pk == email.group_id]
-        order_url = site_url + reverse(
-            "seller:order-detail", kwargs={"part_pk": email.group_id}
+        order_url = absolute_url(
+            reverse("seller:order-detail", kwargs={"part_pk": email.group_id})
         )
     elif order.user_id:
-        order_url = site_url + reverse("orders:detail", args=[order.number])
+        order_url = absolute_url(reverse("orders:detail", args=[order.number]))
     else:
-        order_url = site_url + reverse(
-            "orders:guest-detail", args=[order.number, order.verification_hash()]
+        order_url = absolute_url(
+            reverse(
+                "orders:guest-detail", args=[order.number, order.verification_hash()]
+            )
         )
     return {
         "order": order,
