@@ -341,6 +341,10 @@ MARKETPLACE_SHIPPING_QUOTER = "marketplace.shipping.quotes.RateTableQuoter"
 # not pressed "pesanan diterima".
 MARKETPLACE_PLATFORM_FEE_PERCENT = env.str("MARKETPLACE_PLATFORM_FEE_PERCENT", default="0")
 MARKETPLACE_AUTO_RELEASE_DAYS = env.int("MARKETPLACE_AUTO_RELEASE_DAYS", default=7)
+# The return window (khiyar) after receipt, in days, and what it covers,
+# where a category rule (Django admin) sets none.
+MARKETPLACE_KHIYAR_DAYS = env.int("MARKETPLACE_KHIYAR_DAYS", default=3)
+MARKETPLACE_KHIYAR_COVERS = env.str("MARKETPLACE_KHIYAR_COVERS", default="")
 
 # Payments ------------------------------------------------------------------
 

@@ -82,6 +82,17 @@ class FulfilmentGroup(models.Model):
     estimated_days_min = models.PositiveSmallIntegerField(null=True, blank=True)
     estimated_days_max = models.PositiveSmallIntegerField(null=True, blank=True)
     weight_grams = models.PositiveIntegerField(_("Weight (grams)"), default=0)
+    # Fixed when the order is placed (the akad), from the category rules of
+    # its lines: the platform fee kept from the goods (shipping carries
+    # none), its percentage (None when the lines' differ), and the days the
+    # buyer may complain after receipt (the longest of its lines').
+    platform_fee = models.BigIntegerField(_("Platform fee"), default=0)
+    platform_fee_percent = models.DecimalField(
+        _("Platform fee (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    khiyar_days = models.PositiveSmallIntegerField(
+        _("Return window (days)"), default=0
+    )
     courier = models.CharField(_("Courier"), max_length=64, blank=True)
     tracking_number = models.CharField(_("Tracking number"), max_length=64, blank=True)
     cancel_reason = models.CharField(

@@ -26,7 +26,9 @@ from marketplace.fulfilment.models import (
     OrderEffect,
     OrderStatus,
 )
+from marketplace.compliance.rules import rule_for_product
 from marketplace.ledger import services as ledger
+from marketplace.ledger.fees import fee_for_lines
 from marketplace.money import format_rupiah
 from marketplace.shipping.methods import (
     PerPesantrenShipping,
@@ -196,7 +198,18 @@ def check_order_total(total):
 
 
 def create_group(order, part):
+    """The pesantren's part of ``order``, its fee and return window fixed now."""
     option = part.chosen
+    lines = list(
+        order.lines.filter(partner_id=part.group.pesantren.partner_id).select_related(
+            "product__parent"
+        )
+    )
+    fee = fee_for_lines((line.product, line.line_price_incl_tax) for line in lines)
+    khiyar_days = max(
+        (rule_for_product(line.product).khiyar_days for line in lines if line.product),
+        default=settings.MARKETPLACE_KHIYAR_DAYS,
+    )
     return FulfilmentGroup.objects.create(
         order=order,
         pesantren=part.group.pesantren,
@@ -211,6 +224,9 @@ def create_group(order, part):
         estimated_days_min=option.days_min,
         estimated_days_max=option.days_max,
         weight_grams=part.group.weight_grams,
+        platform_fee=fee.amount,
+        platform_fee_percent=fee.percent,
+        khiyar_days=khiyar_days,
     )
 
 

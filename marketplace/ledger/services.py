@@ -9,7 +9,7 @@ posting commits or rolls back with the change of the part itself.
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -95,13 +95,6 @@ def post_transaction(key, kind, lines, *, order=None, group=None, now=None):
 # Amounts of a part ----------------------------------------------------------
 
 
-def platform_fee(amount, percent=None):
-    """The platform fee (ujrah) of ``amount``, whole rupiah, rounded half up."""
-    if percent is None:
-        percent = Decimal(str(settings.MARKETPLACE_PLATFORM_FEE_PERCENT))
-    return int((Decimal(amount) * percent / 100).quantize(1, ROUND_HALF_UP))
-
-
 @dataclass(frozen=True)
 class PartShare:
     """What a paid part brought in: its total, the fee kept, the pesantren's net."""
@@ -149,17 +142,19 @@ def is_posted(key):
 
 
 def post_part_paid(group, now=None):
-    """Hold the paid part's lines and shipping, less the fee, for its pesantren."""
+    """Hold the paid part's lines and shipping, less its fee, for its pesantren.
+
+    The fee is the one fixed on the part when the order was placed.
+    """
     total = int(to_rupiah(group.total))
-    percent = Decimal(str(settings.MARKETPLACE_PLATFORM_FEE_PERCENT))
-    fee = platform_fee(total, percent)
+    fee = group.platform_fee
     lines = [
         Line(get_account(Account.CLEARING), -total),
         Line(
             get_account(Account.HELD, group.pesantren),
             total - fee,
             fee=fee,
-            fee_percent=percent,
+            fee_percent=group.platform_fee_percent,
         ),
         Line(get_account(Account.FEE_REVENUE), fee),
     ]

@@ -18,8 +18,19 @@ from tests.factories import (
 
 
 @pytest.fixture
-def order_and_parts(db):
-    """Alfa's part: 2 × Rp50.000 + Rp15.000 shipping; Beta's: Rp40.000 + Rp20.000."""
+def platform_fee_percent():
+    """The marketplace's default fee when the order is placed; a test
+    parametrizes it (``@pytest.mark.parametrize("platform_fee_percent", ...)``)."""
+    return "0"
+
+
+@pytest.fixture
+def order_and_parts(db, settings, platform_fee_percent):
+    """Alfa's part: 2 × Rp50.000 + Rp15.000 shipping; Beta's: Rp40.000 + Rp20.000.
+
+    Placed with the fee ``platform_fee_percent``, fixed on the parts then.
+    """
+    settings.MARKETPLACE_PLATFORM_FEE_PERCENT = platform_fee_percent
     alfa = PesantrenFactory(name="Pesantren Alfa", slug="alfa")
     beta = PesantrenFactory(name="Pesantren Beta", slug="beta")
     give_flat_rate(alfa, 15000)

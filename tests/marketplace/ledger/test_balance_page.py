@@ -95,8 +95,8 @@ def test_the_page_runs_a_fixed_number_of_queries(
         alfa_owner.get("/seller/balance/")
 
 
-def test_every_transaction_of_every_flow_sums_to_zero(order_and_parts, settings):
-    settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "3.3"
+@pytest.mark.parametrize("platform_fee_percent", ["3.3"])
+def test_every_transaction_of_every_flow_sums_to_zero(order_and_parts):
     order, alfa, beta, alfa_part, beta_part = order_and_parts
     pay_order(order)
     ship_part(alfa, alfa_part.pk, None, "JNE", "JNE0001")

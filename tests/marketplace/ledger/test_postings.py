@@ -16,6 +16,7 @@ from marketplace.fulfilment.services import (
     ship_part,
 )
 from marketplace.ledger import services, tasks
+from marketplace.ledger.fees import fee_of
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.ledger.selectors import Balance, balance_of_pesantren
 from marketplace.ledger.services import LedgerError, Line
@@ -34,32 +35,33 @@ def platform_balances():
     }
 
 
+@pytest.mark.parametrize("platform_fee_percent", ["2.5"])
 def test_payment_holds_each_part_less_the_fee_and_receipt_makes_it_available(
-    order_and_parts, settings
+    order_and_parts,
 ):
-    settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "2.5"
     order, alfa, beta, alfa_part, _beta_part = order_and_parts
 
     pay_order(order)
 
-    # 115.000 × 2,5% = 2.875 and 60.000 × 2,5% = 1.500 kept as ujrah.
+    # The fee is on the goods only: 100.000 × 2,5% = 2.500 and
+    # 40.000 × 2,5% = 1.000 kept as ujrah; shipping passes through whole.
     assert balance_of_pesantren(alfa) == Balance(
-        held=112125, available=0, paid_out=0, clawback_owed=0
+        held=112500, available=0, paid_out=0, clawback_owed=0
     )
     assert balance_of_pesantren(beta) == Balance(
-        held=58500, available=0, paid_out=0, clawback_owed=0
+        held=59000, available=0, paid_out=0, clawback_owed=0
     )
     assert platform_balances() == {
         Account.CLEARING: -175000,
-        Account.FEE_REVENUE: 4375,
+        Account.FEE_REVENUE: 3500,
         Account.REFUNDS: 0,
     }
     held = LedgerEntry.objects.get(
         transaction__key=f"order-paid:{alfa_part.pk}", account__kind=Account.HELD
     )
     assert (held.amount, held.fee, held.fee_percent) == (
-        112125,
-        2875,
+        112500,
+        2500,
         Decimal("2.50"),
     )
 
@@ -67,24 +69,25 @@ def test_payment_holds_each_part_less_the_fee_and_receipt_makes_it_available(
     confirm_received(order, alfa_part.pk, None)
 
     assert balance_of_pesantren(alfa) == Balance(
-        held=0, available=112125, paid_out=0, clawback_owed=0
+        held=0, available=112500, paid_out=0, clawback_owed=0
     )
-    assert balance_of_pesantren(beta).held == 58500
+    assert balance_of_pesantren(beta).held == 59000
     assert unbalanced_transactions() == []
 
 
-def test_the_fee_of_a_paid_order_does_not_change_with_the_setting(
+@pytest.mark.parametrize("platform_fee_percent", ["10"])
+def test_the_fee_of_a_placed_order_does_not_change_with_the_setting(
     order_and_parts, settings
 ):
-    settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "10"
     order, alfa, _beta, alfa_part, _beta_part = order_and_parts
-    pay_order(order)
     settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "0"
+    pay_order(order)
 
     ship_part(alfa, alfa_part.pk, None, "JNE", "JNE0001")
     confirm_received(order, alfa_part.pk, None)
 
-    assert balance_of_pesantren(alfa).available == 103500
+    # 115.000 less 10% of the goods' 100.000.
+    assert balance_of_pesantren(alfa).available == 105000
 
 
 def test_a_repeated_paid_notification_posts_once(order_and_parts):
@@ -114,10 +117,8 @@ def test_each_posting_happens_once_however_often_it_is_triggered(order_and_parts
     )
 
 
-def test_cancelling_a_part_before_release_reverses_its_held_amount(
-    order_and_parts, settings
-):
-    settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "2.5"
+@pytest.mark.parametrize("platform_fee_percent", ["2.5"])
+def test_cancelling_a_part_before_release_reverses_its_held_amount(order_and_parts):
     order, _alfa, beta, _alfa_part, beta_part = order_and_parts
     pay_order(order)
 
@@ -132,7 +133,7 @@ def test_cancelling_a_part_before_release_reverses_its_held_amount(
     # The buyer gets the whole part back, the fee included.
     assert platform_balances() == {
         Account.CLEARING: -175000,
-        Account.FEE_REVENUE: 2875,
+        Account.FEE_REVENUE: 2500,
         Account.REFUNDS: 60000,
     }
     assert services.release_part(FulfilmentGroup.objects.get(pk=beta_part.pk)) is None
@@ -276,7 +277,7 @@ def test_release_blocked_blocks_nothing_until_complaints_exist(order_and_parts):
 
 def test_the_platform_fee_rounds_half_up_to_whole_rupiah():
     assert [
-        services.platform_fee(amount, Decimal("2.5"))
+        fee_of(amount, Decimal("2.5"))
         for amount in (115000, 15020, 15019, 0)
     ] == [2875, 376, 375, 0]
 
