@@ -233,6 +233,13 @@ class ApplicationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # One-line fields stay one line: a name with a newline would break
+        # e-mail subjects and packing slips.
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.TextInput) and isinstance(
+                cleaned.get(name), str
+            ):
+                cleaned[name] = " ".join(cleaned[name].split())
         province = cleaned.get("province_code")
         regency = cleaned.get("regency_code")
         district = cleaned.get("district_code")

@@ -44,6 +44,23 @@ def create_pesantren(*, name, slug, **fields):
     return Pesantren.objects.create(partner=partner, name=name, slug=slug, **fields)
 
 
+def _create_with_free_slug(fields, *, status, attempts=5):
+    """create_pesantren with a slug free at the moment of the insert.
+
+    Two pesantren of the same name applying at once would both pick the
+    same free slug; the loser of that race takes the next one.
+    """
+    for attempt in range(attempts):
+        try:
+            return create_pesantren(
+                slug=unique_slug(fields["name"]), status=status, **fields
+            )
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+            logger.info("Slug for %r taken meanwhile; trying the next", fields["name"])
+
+
 def add_member(pesantren, user, role=Membership.Role.STAFF):
     """Make ``user`` a member of ``pesantren`` with ``role`` (idempotent)."""
     membership, _created = Membership.objects.get_or_create(
@@ -75,13 +92,14 @@ def submit_application(*, applicant, logo=None, **fields):
     ``logo`` is a kesan.images.CleanImage or None. Raise ValidationError if
     the applicant already acts for a pesantren.
     """
+    # The applicant's row, locked: a second submit at the same moment waits
+    # here, then finds the membership the first one made.
+    get_user_model().objects.select_for_update().filter(pk=applicant.pk).first()
     if Membership.objects.filter(user=applicant).exists():
         raise ValidationError(
             _("You already act for a pesantren."), code="already_member"
         )
-    pesantren = create_pesantren(
-        slug=unique_slug(fields["name"]), status=Status.PENDING, **fields
-    )
+    pesantren = _create_with_free_slug(fields, status=Status.PENDING)
     Membership.objects.create(
         pesantren=pesantren, user=applicant, role=Membership.Role.OWNER
     )

@@ -25,7 +25,8 @@ def send_templated_mail(template, context, recipients):
     if not recipients:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        # One line whatever a name holds: a newline in a header is refused.
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 

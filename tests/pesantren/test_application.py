@@ -300,3 +300,72 @@ def test_region_options_list_children_and_postcodes(client):
     assert regencies["regions"][0] == {"code": "35.01", "name": "Kabupaten Pacitan"}
     assert len(regencies["regions"]) == 38
     assert postcodes == {"regions": [], "postcodes": ["61461"]}
+
+
+def test_a_newline_in_a_one_line_field_becomes_a_space(
+    client, applicant, curator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            APPLY_URL,
+            application(
+                name="Pesantren Darul\r\nUlum\tContoh",
+                legal_entity_name="Kopontren\nDarul Ulum",
+            ),
+        )
+
+    assert response.status_code == 302
+    pesantren = Pesantren.objects.get()
+    assert (pesantren.name, pesantren.legal_entity_name) == (
+        "Pesantren Darul Ulum Contoh",
+        "Kopontren Darul Ulum",
+    )
+    assert mail.outbox[0].subject.endswith("Pesantren Darul Ulum Contoh")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_submits_at_once_open_one_pesantren_and_refuse_the_other():
+    from pesantren import services
+    from tests.concurrency import run_concurrently
+
+    user = UserFactory()
+    fields = {
+        key: value
+        for key, value in application().items()
+        if key not in {"nib", "tax_number", "whatsapp_number", "bank_account_number"}
+    }
+
+    def submit():
+        return services.submit_application(applicant=user, **fields)
+
+    results = run_concurrently(submit, submit)
+
+    assert Pesantren.objects.count() == 1
+    assert Membership.objects.filter(user=user).count() == 1
+    refused = [r for r in results if not isinstance(r, Pesantren)]
+    assert len(refused) == 1
+    assert getattr(refused[0], "code", None) == "already_member"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_pesantren_of_one_name_applying_at_once_get_two_slugs():
+    from pesantren import services
+    from tests.concurrency import run_concurrently
+
+    first, second = UserFactory(), UserFactory()
+    fields = {
+        key: value
+        for key, value in application().items()
+        if key not in {"nib", "tax_number", "whatsapp_number", "bank_account_number"}
+    }
+
+    results = run_concurrently(
+        lambda: services.submit_application(applicant=first, **fields),
+        lambda: services.submit_application(applicant=second, **fields),
+    )
+
+    assert all(isinstance(result, Pesantren) for result in results), results
+    assert sorted(Pesantren.objects.values_list("slug", flat=True)) == [
+        "pesantren-darul-ulum-contoh",
+        "pesantren-darul-ulum-contoh-2",
+    ]
