@@ -7,6 +7,7 @@ on by one variable (see README, "Configuration").
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
     # Our apps come before Oscar so that their templates win.
     "kesan",
     "pesantren.apps.PesantrenConfig",
@@ -113,6 +115,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "marketplace.basket.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Last: answers a sign-in refused for too many failures.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kesan.urls"
@@ -141,6 +145,8 @@ TEMPLATES = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a sign-in while its e-mail and address are locked out.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -151,6 +157,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_REDIRECT_URL = "/"
+
+# Guessing passwords: after AXES_FAILURE_LIMIT wrong passwords for one
+# e-mail from one address, that pair is refused for AXES_COOLOFF_MINUTES
+# (django-axes; attempts are rows an admin sees and clears in Django admin).
+# Other people, and the same person elsewhere, still sign in.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "kesan.signin.username_of"
+AXES_CLIENT_IP_CALLABLE = "kesan.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "kesan.signin.locked_out"
+AXES_SENSITIVE_PARAMETERS = ["password", "login-password"]
+AXES_VERBOSE = False
+# Failures are kept; successful sign-ins are not logged one row each.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Database ------------------------------------------------------------------
 
@@ -445,7 +467,8 @@ OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env.bool("BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
