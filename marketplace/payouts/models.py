@@ -22,7 +22,7 @@ class PayoutBatch(models.Model):
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         related_name="+",
         verbose_name=_("Created by"),
@@ -72,9 +72,11 @@ class PayoutRequest(models.Model):
         default=Status.REQUESTED,
         db_index=True,
     )
+    # People's accounts may be deleted; their payouts stay on record.
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="+",
         verbose_name=_("Requested by"),
     )
@@ -105,7 +107,7 @@ class PayoutRequest(models.Model):
     rejection_reason = models.TextField(_("Reason for rejection"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
