@@ -161,4 +161,3 @@ def _pay_out(membership, moment, outcome):
                 payout.pk, f"DEMO-BSI-{moment:%Y%m%d}-{payout.pk}", None, now=moment
             )
     return payout
-

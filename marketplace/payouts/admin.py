@@ -32,7 +32,7 @@ def csv_response(batch):
 @admin.register(PayoutRequest)
 class PayoutRequestAdmin(admin.ModelAdmin):
     list_display = [
-        "code",
+        "request_code",
         "pesantren",
         "amount_rupiah",
         "status",
@@ -73,6 +73,10 @@ class PayoutRequestAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("Request"), ordering="pk")
+    def request_code(self, payout):
+        return payout.code
 
     @admin.display(description=gettext_lazy("Amount"), ordering="amount")
     def amount_rupiah(self, payout):
@@ -181,7 +185,13 @@ class PayoutRequestAdmin(admin.ModelAdmin):
 
 @admin.register(PayoutBatch)
 class PayoutBatchAdmin(admin.ModelAdmin):
-    list_display = ["code", "date_created", "created_by", "request_count", "download"]
+    list_display = [
+        "batch_code",
+        "date_created",
+        "created_by",
+        "request_count",
+        "download",
+    ]
     readonly_fields = ["created_by", "date_created"]
 
     def has_add_permission(self, request):
@@ -195,6 +205,10 @@ class PayoutBatchAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(request_total=Count("requests"))
+
+    @admin.display(description=gettext_lazy("Batch"), ordering="pk")
+    def batch_code(self, batch):
+        return batch.code
 
     @admin.display(description=gettext_lazy("Requests"))
     def request_count(self, batch):

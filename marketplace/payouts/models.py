@@ -94,7 +94,9 @@ class PayoutRequest(models.Model):
         related_name="requests",
         verbose_name=_("Batch"),
     )
-    reference = models.CharField(_("Bank transfer reference"), max_length=64, blank=True)
+    reference = models.CharField(
+        _("Bank transfer reference"), max_length=64, blank=True
+    )
     ledger_transaction = models.OneToOneField(
         "marketplace.LedgerTransaction",
         on_delete=models.PROTECT,

@@ -96,8 +96,10 @@ def cancel_request(pesantren, payout_id, user):
 
 
 def _lock(queryset, payout_id):
-    return queryset.select_for_update(of=("self",)).select_related("pesantren").get(
-        pk=payout_id
+    return (
+        queryset.select_for_update(of=("self",))
+        .select_related("pesantren")
+        .get(pk=payout_id)
     )
 
 
@@ -139,17 +141,23 @@ def mark_paid(payout_id, reference, user, now=None):
         return payout
     if payout.status != Status.EXPORTED:
         raise PayoutError(
-            _("Only a request sent to the bank in a batch can be marked paid; this one is %(status)s.")
+            _(
+                "Only a request sent to the bank in a batch can be marked paid; this one is %(status)s."
+            )
             % {"status": payout.get_status_display()}
         )
     if PayoutRequest.objects.filter(reference=reference).exists():
         raise PayoutError(_("This reference is already recorded for another payout."))
     owed = selectors.clawback_owed(payout.pesantren)
     try:
-        posted = ledger.record_payout(payout.pesantren, payout.amount, reference, now=now)
+        posted = ledger.record_payout(
+            payout.pesantren, payout.amount, reference, now=now
+        )
     except ledger.LedgerError:
         raise PayoutError(
-            _("%(code)s is more than %(pesantren)s can be paid now (%(payable)s); reject it instead.")
+            _(
+                "%(code)s is more than %(pesantren)s can be paid now (%(payable)s); reject it instead."
+            )
             % {
                 "code": payout.code,
                 "pesantren": payout.pesantren,

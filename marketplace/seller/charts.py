@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from marketplace.money import format_rupiah
 
-WIDTH, HEIGHT = 600, 220
-TOP, BOTTOM = 24, 184  # the bars stand on BOTTOM and reach at most TOP
-SLOT = WIDTH // 12
-BAR = 30
+# A narrow drawing, so that its labels stay readable when a phone scales it
+# down to about 300 px.
+WIDTH, HEIGHT = 420, 206
+TOP, BOTTOM = 26, 180  # the bars stand on BOTTOM and reach at most TOP
+BAR = 22
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Chart:
     height: int = HEIGHT
     baseline: int = BOTTOM
     top: int = TOP
+    bar_width: int = BAR
 
     @property
     def is_empty(self):

@@ -120,9 +120,10 @@ def test_the_owner_cancels_a_request_not_yet_exported(owner_client, alfa_owner):
     assert "Cancel this request" in detail.content.decode()
     payout.refresh_from_db()
     assert payout.status == PayoutRequest.Status.CANCELLED
-    assert owner_client.get(
-        f"/seller/balance/payouts/{payout.pk}/cancel/"
-    ).status_code == 405
+    assert (
+        owner_client.get(f"/seller/balance/payouts/{payout.pk}/cancel/").status_code
+        == 405
+    )
 
 
 def test_the_history_shows_status_amount_reference_and_the_clawback_settled(
@@ -145,13 +146,13 @@ def test_every_ledger_line_of_a_part_shows_its_fee_and_percentage(
     order_and_parts, alfa_owner, client, english
 ):
     # A part of two lines at different fees: the percentage is "varied".
-    order, alfa, _beta, alfa_part, _beta_part = order_and_parts
+    order, alfa, _beta, _alfa_part, _beta_part = order_and_parts
     food = make_category("Makanan", "makanan")
     craft = make_category("Kerajinan", "kerajinan")
-    CategoryRule.objects.create(category=food, platform_fee_percent=Decimal("5"))
-    CategoryRule.objects.create(category=craft, platform_fee_percent=Decimal("2"))
-    madu = make_product(alfa, price=Decimal("100000"), categories=[food], title="Madu")
-    tas = make_product(alfa, price=Decimal("50000"), categories=[craft], title="Tas")
+    CategoryRule.objects.create(category=food, platform_fee_percent=Decimal(5))
+    CategoryRule.objects.create(category=craft, platform_fee_percent=Decimal(2))
+    madu = make_product(alfa, price=Decimal(100000), categories=[food], title="Madu")
+    tas = make_product(alfa, price=Decimal(50000), categories=[craft], title="Tas")
     mixed = place_order(make_basket((madu, 1), (tas, 1))).order
     pay_order(mixed)
     pay_order(order)
@@ -170,7 +171,7 @@ def test_the_chart_draws_the_last_twelve_months_with_a_table(
     order, alfa, *_rest = order_and_parts
     pay_order(order)  # 1 Dec 2026: goods Rp100.000
     clock.advance(days=-62)
-    kopi = make_product(alfa, price=Decimal("30000"), title="Kopi Oktober")
+    kopi = make_product(alfa, price=Decimal(30000), title="Kopi Oktober")
     october = place_order(make_basket((kopi, 1))).order
     pay_order(october)
     clock.advance(days=62)
@@ -188,4 +189,4 @@ def test_the_chart_draws_the_last_twelve_months_with_a_table(
     assert 'role="img" aria-labelledby="sales-title sales-desc"' in page
     assert page.count('<rect class="net"') == 2
     assert "<title>December 2026: goods Rp100,000, platform fee Rp0</title>" in page
-    assert "<th scope=\"row\">September 2026</th>" in page
+    assert '<th scope="row">September 2026</th>' in page

@@ -5,14 +5,14 @@ from django.core import mail
 from django.db import transaction
 
 from marketplace.fulfilment.models import FulfilmentGroup
+from marketplace.fulfilment.services import confirm_received, ship_part
 from marketplace.ledger import services as ledger
 from marketplace.ledger.models import LedgerTransaction
 from marketplace.ledger.selectors import Balance, balance_of_pesantren
 from marketplace.payouts import selectors, services
+from marketplace.payouts.emails import send_decision_email
 from marketplace.payouts.models import PayoutRequest
 from marketplace.payouts.services import PayoutError
-from marketplace.fulfilment.services import confirm_received, ship_part
-from marketplace.payouts.emails import send_decision_email
 from pesantren.models import Membership
 from tests.factories import pay_order
 from tests.marketplace.ledger.conftest import unbalanced_transactions
@@ -95,9 +95,7 @@ def test_staff_and_editors_cannot_request(alfa_available, role):
     assert PayoutRequest.objects.count() == 0
 
 
-def test_a_pesantren_without_a_bank_account_cannot_request(
-    alfa_available, alfa_owner
-):
+def test_a_pesantren_without_a_bank_account_cannot_request(alfa_available, alfa_owner):
     alfa = alfa_available[1]
     alfa.bank_account_number = ""
     alfa.save()
