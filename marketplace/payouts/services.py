@@ -142,7 +142,8 @@ def mark_paid(payout_id, reference, user, now=None):
     if payout.status != Status.EXPORTED:
         raise PayoutError(
             _(
-                "Only a request sent to the bank in a batch can be marked paid; this one is %(status)s."
+                "Only a request sent to the bank in a batch can be marked paid; "
+                "this one is %(status)s."
             )
             % {"status": payout.get_status_display()}
         )
@@ -156,7 +157,8 @@ def mark_paid(payout_id, reference, user, now=None):
     except ledger.LedgerError:
         raise PayoutError(
             _(
-                "%(code)s is more than %(pesantren)s can be paid now (%(payable)s); reject it instead."
+                "%(code)s asks for more than %(pesantren)s can be paid now "
+                "(%(payable)s); reject it instead."
             )
             % {
                 "code": payout.code,
