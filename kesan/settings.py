@@ -363,6 +363,9 @@ MARKETPLACE_SHIPPING_QUOTER = "marketplace.shipping.quotes.RateTableQuoter"
 # not pressed "pesanan diterima".
 MARKETPLACE_PLATFORM_FEE_PERCENT = env.str("MARKETPLACE_PLATFORM_FEE_PERCENT", default="0")
 MARKETPLACE_AUTO_RELEASE_DAYS = env.int("MARKETPLACE_AUTO_RELEASE_DAYS", default=7)
+# The smallest payout an owner may request, whole rupiah (a bank transfer costs
+# KESAN a fee whatever the amount).
+MARKETPLACE_MIN_PAYOUT = env.int("MARKETPLACE_MIN_PAYOUT", default=50_000)
 # The return window (khiyar) after receipt, in days, and what it covers,
 # where a category rule (Django admin) sets none.
 MARKETPLACE_KHIYAR_DAYS = env.int("MARKETPLACE_KHIYAR_DAYS", default=3)
@@ -453,6 +456,10 @@ CELERY_BEAT_SCHEDULE = {
     "release-received-money": {
         "task": "marketplace.ledger.tasks.release_due_parts",
         "schedule": 3600.0,
+    },
+    "send-unsent-payout-emails": {
+        "task": "marketplace.payouts.tasks.send_unsent_payout_emails",
+        "schedule": 600.0,
     },
 }
 

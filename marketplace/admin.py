@@ -5,6 +5,7 @@ what sellers did (stock changes, imports)."""
 from django.contrib import admin
 
 from marketplace.compliance import admin as compliance_admin  # noqa: F401 (registers)
+from marketplace.payouts import admin as payouts_admin  # noqa: F401 (registers)
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.payments.models import (

@@ -10,6 +10,7 @@ from marketplace.fulfilment.models import (
     OutboundEmail,
 )
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
+from marketplace.payouts.models import PayoutBatch, PayoutRequest
 from marketplace.payments.models import (
     PaymentAttempt,
     PaymentNotification,
@@ -33,6 +34,8 @@ __all__ = [
     "PaymentAttempt",
     "PaymentNotification",
     "PaymentTransition",
+    "PayoutBatch",
+    "PayoutRequest",
     "ProductImport",
     "Refund",
     "ShippingProfile",

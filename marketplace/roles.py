@@ -38,6 +38,11 @@ ADMIN_PERMISSIONS = [
     # The sellers' own records, for support.
     "marketplace.view_stockchange",
     "marketplace.view_productimport",
+    # Payouts: review requests, export batches, mark paid or reject (all
+    # through admin actions and pages, which need "change"); read batches.
+    "marketplace.view_payoutrequest",
+    "marketplace.change_payoutrequest",
+    "marketplace.view_payoutbatch",
 ]
 
 

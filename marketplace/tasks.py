@@ -14,6 +14,10 @@ from marketplace.payments.tasks import (
     submit_refund,
     submit_stalled_refunds,
 )
+from marketplace.payouts.tasks import (
+    send_payout_decision_email,
+    send_unsent_payout_emails,
+)
 
 __all__ = [
     "deliver_simulated_notification",
@@ -24,7 +28,9 @@ __all__ = [
     "release_due_parts",
     "run_product_import",
     "send_order_email",
+    "send_payout_decision_email",
     "send_unsent_emails",
+    "send_unsent_payout_emails",
     "submit_refund",
     "submit_stalled_refunds",
 ]

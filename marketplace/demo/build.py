@@ -302,6 +302,29 @@ def seed_accounts(pesantren_by_slug):
     return accounts, password
 
 
+def seed_money_history(pesantren_by_slug):
+    """Sales, releases and payouts of the first demo pesantren (its Saldo page).
+
+    Returns the number of orders placed (0 on a second run).
+    """
+    from marketplace.compliance.models import CategoryRule
+    from marketplace.demo.ledger import seed_ledger_history
+
+    # A platform fee on two trees, so the demo's ledger and chart show one;
+    # a rule made by an admin is left as it is.
+    for category_slug, percent in data.DEMO_PLATFORM_FEES:
+        category = Category.objects.filter(slug=category_slug).first()
+        if category is not None:
+            CategoryRule.objects.get_or_create(
+                category=category, defaults={"platform_fee_percent": Decimal(percent)}
+            )
+    slug = data.PESANTREN[0][1]
+    if slug not in pesantren_by_slug:
+        return 0
+    owner = get_user_model().objects.get(email=f"penjual@{slug}.kesan.test")
+    return seed_ledger_history(pesantren_by_slug[slug], owner)
+
+
 def seed_bulk_catalogue(n_pesantren, n_products):
     """A large synthetic catalogue (bulk inserts), for benchmarks."""
     product_class = seed_product_class()

@@ -188,3 +188,22 @@ DESCRIPTION = (
     "Bahan dipilih dari petani dan perajin sekitar pondok, diproses dengan bersih "
     "dan dikemas rapi. Setiap pembelian ikut membiayai pendidikan santri."
 )
+
+# Sales of the first demo pesantren for its Saldo page: (months ago, day of
+# the month, [(product index, quantity)]). An even day is received by the
+# buyer; an odd one is released automatically after shipping.
+DEMO_SALES = [
+    (5, 6, [(0, 2)]),
+    (5, 19, [(1, 1), (2, 1)]),
+    (4, 8, [(0, 1)]),
+    (4, 21, [(3, 3)]),
+    (3, 4, [(1, 2), (0, 1)]),
+    (3, 17, [(2, 2)]),
+    (2, 10, [(0, 3), (3, 1)]),
+    (2, 14, [(1, 1)]),
+    (1, 5, [(2, 1), (3, 2)]),
+    (1, 22, [(0, 2), (1, 2)]),
+]
+
+# Platform fees (ujrah, %) of the demo's category rules, by category slug.
+DEMO_PLATFORM_FEES = [("makanan-minuman", "2.5"), ("kitab-buku", "1")]

@@ -112,4 +112,14 @@ urlpatterns = [
     ),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("balance/", views.BalanceView.as_view(), name="balance"),
+    path(
+        "balance/payouts/<int:payout_pk>/",
+        views.PayoutDetailView.as_view(),
+        name="payout-detail",
+    ),
+    path(
+        "balance/payouts/<int:payout_pk>/cancel/",
+        views.PayoutCancelView.as_view(),
+        name="payout-cancel",
+    ),
 ]

@@ -18,7 +18,10 @@ from marketplace.fulfilment import services as fulfilment
 from marketplace.fulfilment.models import OrderStatus
 from marketplace.ledger import selectors as ledger_selectors
 from marketplace.money import format_rupiah
-from marketplace.seller import imports, selectors, services
+from marketplace.payouts import selectors as payout_selectors
+from marketplace.payouts import services as payout_services
+from marketplace.payouts.forms import PayoutRequestForm
+from marketplace.seller import charts, imports, selectors, services
 from marketplace.seller.access import SellerAccessMixin
 from marketplace.seller.forms import (
     COURIERS,
@@ -664,7 +667,8 @@ class ProfileView(SellerView):
 
 
 class BalanceView(SellerAccessMixin, ListView):
-    """The pesantren's money: held, available and paid out, and every ledger line."""
+    """The pesantren's money: balances, the payout form and history, monthly
+    sales, and every ledger line. POST requests a payout."""
 
     template_name = "marketplace/seller/balance.html"
     context_object_name = "entries"
@@ -674,9 +678,89 @@ class BalanceView(SellerAccessMixin, ListView):
     def get_queryset(self):
         return ledger_selectors.ledger_lines(self.pesantren)
 
-    def get_context_data(self, **kwargs):
+    def post(self, request, *args, **kwargs):
+        balance = ledger_selectors.balance_of_pesantren(self.pesantren)
+        requestable = payout_selectors.requestable_of(
+            balance, payout_selectors.reserved_amount(self.pesantren)
+        )
+        form = PayoutRequestForm(request.POST, requestable=requestable)
+        if form.is_valid():
+            try:
+                payout = payout_services.request_payout(
+                    self.membership, form.cleaned_data["amount"]
+                )
+            except payout_services.PayoutError as error:
+                form.add_error("amount", str(error))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Payout %(code)s of %(amount)s requested. KESAN transfers "
+                        "it to %(bank)s %(account)s."
+                    )
+                    % {
+                        "code": payout.code,
+                        "amount": format_rupiah(payout.amount),
+                        "bank": payout.get_bank_name_display(),
+                        "account": payout.masked_account_number,
+                    },
+                )
+                return redirect("seller:balance")
+        self.object_list = self.get_queryset()
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, form=None, **kwargs):
+        balance = ledger_selectors.balance_of_pesantren(self.pesantren)
+        reserved = payout_selectors.reserved_amount(self.pesantren)
+        requestable = payout_selectors.requestable_of(balance, reserved)
+        sales = ledger_selectors.monthly_sales(self.pesantren)
         return super().get_context_data(
             section="balance",
-            balance=ledger_selectors.balance_of_pesantren(self.pesantren),
+            balance=balance,
+            reserved=reserved,
+            requestable=requestable,
+            min_payout=settings.MARKETPLACE_MIN_PAYOUT,
+            has_bank_account=payout_selectors.has_bank_account(self.pesantren),
+            form=form or PayoutRequestForm(requestable=requestable),
+            payouts=payout_selectors.payout_history(self.pesantren),
+            chart=charts.sales_chart(sales),
             **kwargs,
         )
+
+
+class PayoutMixin:
+    """Resolve ``payout_pk`` to one of the pesantren's payout requests."""
+
+    owner_only = True
+
+    def resolve(self, payout_pk, **kwargs):
+        self.payout = payout_selectors.payout_of(self.pesantren, payout_pk)
+
+
+class PayoutDetailView(PayoutMixin, SellerView):
+    template_name = "marketplace/seller/payout_detail.html"
+    section = "balance"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            payout=self.payout,
+            clawback_owed=ledger_selectors.balance_of_pesantren(
+                self.pesantren
+            ).clawback_owed,
+            **kwargs,
+        )
+
+
+class PayoutCancelView(PayoutMixin, SellerAccessMixin, View):
+    """POST: withdraw a request not yet sent to the bank."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            payout_services.cancel_request(self.pesantren, self.payout.pk, request.user)
+        except payout_services.PayoutError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Payout %(code)s cancelled.") % {"code": self.payout.code}
+            )
+        return redirect("seller:payout-detail", payout_pk=self.payout.pk)

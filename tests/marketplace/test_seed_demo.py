@@ -188,3 +188,28 @@ def test_bulk_products_need_bulk_pesantren(seeded):
         == "--products needs --pesantren (how many pesantren sell them)."
     )
     assert snapshot() == before
+
+
+def test_the_first_demo_pesantren_has_months_of_sales_and_two_payouts(seeded):
+    from marketplace.ledger.models import LedgerTransaction
+    from marketplace.ledger.selectors import balance_of_pesantren, monthly_sales
+    from marketplace.payouts.models import PayoutRequest
+    from tests.marketplace.ledger.conftest import unbalanced_transactions
+
+    pesantren = Pesantren.objects.get(slug="al-hikmah-darussalam")
+    transactions = LedgerTransaction.objects.count()
+
+    months_with_sales = [m for m in monthly_sales(pesantren) if m.goods]
+    payouts = PayoutRequest.objects.filter(pesantren=pesantren).order_by("pk")
+    seed()
+
+    assert len(months_with_sales) >= 4
+    assert all(month.fee > 0 for month in months_with_sales)
+    assert [payout.status for payout in payouts] == ["paid", "requested"]
+    assert payouts[0].reference.startswith("DEMO-BSI-")
+    balance = balance_of_pesantren(pesantren)
+    assert balance.held == 0 and balance.available > 0
+    assert balance.paid_out == payouts[0].amount
+    assert unbalanced_transactions() == []
+    # A second run posts nothing more.
+    assert LedgerTransaction.objects.count() == transactions

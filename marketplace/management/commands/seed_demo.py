@@ -52,7 +52,10 @@ class Command(BaseCommand):
         pesantren_by_slug, created = build.seed_demo_catalogue()
         accounts, password = build.seed_accounts(pesantren_by_slug)
         accounts += seed_dakwah_demo(pesantren_by_slug)
+        orders = build.seed_money_history(pesantren_by_slug)
         self.stdout.write(f"Demo catalogue: {len(pesantren_by_slug)} pesantren, {created} new products.")
+        if orders:
+            self.stdout.write(f"Demo ledger: {orders} paid orders and two payouts.")
         self.print_accounts(accounts, password)
 
     def load_dataset(self, path):

@@ -6,6 +6,7 @@ from django.db import transaction
 from marketplace.fulfilment.models import FulfilmentGroup
 from marketplace.fulfilment.services import cancel_part, confirm_received, ship_part
 from marketplace.ledger import services
+from marketplace.payouts.services import request_payout
 from pesantren.models import Membership
 from tests.factories import (
     make_basket,
@@ -86,12 +87,15 @@ def test_the_page_runs_a_fixed_number_of_queries(
     ship_part(alfa, alfa_part.pk, None, "JNE", "JNE0001")
     confirm_received(order, alfa_part.pk, None)
     services.record_payout(alfa, 50000, "TRF-1")
+    request_payout(Membership.objects.get(user__email="pemilik@alfa.test"), 50000)
 
     # User, membership, balance sums, count, the page of lines with their
-    # transactions and orders, and what every page asks (the request
+    # transactions, parts and orders, and what every page asks (the request
     # savepoint and its release, Oscar's notification count, the basket, its
-    # line count and lines): 11, whatever the number of lines.
-    with django_assert_num_queries(11):
+    # line count and lines): 11; then the sum of open payout requests, the
+    # payout history and the monthly sales (one query for 12 months): 14,
+    # whatever the number of lines, payouts and months.
+    with django_assert_num_queries(14):
         alfa_owner.get("/seller/balance/")
 
 

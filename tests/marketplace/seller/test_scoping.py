@@ -14,6 +14,7 @@ from forks.partner.models import StockRecord
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 from marketplace.models import ProductImport, StockChange
 from marketplace.payments.models import Refund
+from marketplace.payouts.models import PayoutRequest
 from pesantren import services as pesantren_services
 from pesantren.models import Invitation, Membership
 from tests.dakwah.factories import ArticleFactory, KajianFactory, UstadzFactory
@@ -79,6 +80,16 @@ def other(django_capture_on_commit_callbacks):
     give_flat_rate(pesantren, 15000)
     order = place_order(make_basket((product, 1))).order
     pay_order(order)
+    # A payout request of B still open, so B could cancel it.
+    payout = PayoutRequest.objects.create(
+        pesantren=pesantren,
+        amount=60000,
+        requested_by=owner,
+        legal_entity_name=pesantren.legal_entity_name,
+        bank_name=pesantren.bank_name,
+        bank_account_number=pesantren.bank_account_number,
+        bank_account_holder=pesantren.bank_account_holder,
+    )
     return {
         **dakwah_of(pesantren),
         "pesantren": pesantren,
@@ -88,6 +99,7 @@ def other(django_capture_on_commit_callbacks):
         "member_pk": staff.memberships.get().pk,
         "invitation_pk": invitation.pk,
         "part_pk": order.fulfilment_groups.get().pk,
+        "payout_pk": payout.pk,
     }
 
 
@@ -153,6 +165,11 @@ def snapshot(pesantren):
             group__pesantren=pesantren
         ).count(),
         "refunds": Refund.objects.filter(group__pesantren=pesantren).count(),
+        "payouts": list(
+            PayoutRequest.objects.filter(pesantren=pesantren)
+            .order_by("pk")
+            .values_list("pk", "status", "amount", "decided_by")
+        ),
         "dakwah": [
             list(model.objects.filter(pesantren=pesantren).order_by("pk").values())
             for model in (Article, Kajian, Ustadz)
@@ -200,6 +217,7 @@ def post_body(ids):
         "tracking_number": "JNE000111222",
         "reason": "Habis",
         "part": ids["part_pk"],
+        "amount": "60.000",
         # The dakwah forms, and each editorial step they may ask for.
         "summary": "Diganti",
         "body": "<p>Diganti</p>",
@@ -229,8 +247,10 @@ def test_the_walk_covers_the_dashboard():
         "order-ship",
         "order-cancel",
         "order-packing-slip",
+        "payout-detail",
+        "payout-cancel",
     } <= names
-    assert len(names) == 28
+    assert len(names) == 30
 
 
 def test_the_walk_covers_the_dakwah_pages():
