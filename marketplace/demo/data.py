@@ -188,3 +188,10 @@ DESCRIPTION = (
     "Bahan dipilih dari petani dan perajin sekitar pondok, diproses dengan bersih "
     "dan dikemas rapi. Setiap pembelian ikut membiayai pendidikan santri."
 )
+
+# Products made after they are ordered (pre-order, akad salam): title ->
+# production days.
+PREORDER_DAYS = {
+    "Kain Batik Tulis Pesisiran 2 m": 14,
+    "Kaligrafi Ayat Kursi Ukir Kayu": 21,
+}
