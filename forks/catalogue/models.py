@@ -63,7 +63,11 @@ class Product(AbstractProduct):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(is_preorder=False)
-                | models.Q(production_days__gte=1, production_days__lte=90),
+                | models.Q(
+                    production_days__isnull=False,
+                    production_days__gte=1,
+                    production_days__lte=MAX_PRODUCTION_DAYS,
+                ),
                 name="catalogue_preorder_has_production_days",
             )
         ]

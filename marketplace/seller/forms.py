@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
@@ -142,7 +142,13 @@ class ProductForm(forms.Form):
             category.pk: label for category, label in selectors.category_choices()
         }
         self.fields.update(fields_for_model(Product, fields=PREORDER_FIELDS))
-        self.fields["production_days"].widget.attrs.update(
+        production_days = self.fields["production_days"]
+        # Model validators are not run by a plain form: bound the field here.
+        production_days.validators += [
+            MinValueValidator(1),
+            MaxValueValidator(MAX_PRODUCTION_DAYS),
+        ]
+        production_days.widget.attrs.update(
             inputmode="numeric", min=1, max=MAX_PRODUCTION_DAYS
         )
         self.order_fields(self.field_order)

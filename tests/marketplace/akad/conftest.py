@@ -20,7 +20,7 @@ COVERS = "Cacat produksi atau tidak sesuai foto"
 
 
 @pytest.fixture
-def akad_shop(db, settings):
+def akad_shop(db, settings, english):
     settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "0"
     settings.MARKETPLACE_KHIYAR_DAYS = 3
     settings.MARKETPLACE_KHIYAR_COVERS = "Barang rusak, salah kirim atau tidak sesuai"

@@ -50,10 +50,10 @@ def test_the_preview_shows_each_parts_seller_akad_prices_shipping_eta_khiyar_and
         "bai"
     ]
     assert [cell.text() for cell in alfa.find_all("td", data_line_total=True)] == [
-        "Rp50.000",
-        "Rp350.000",
+        "Rp50,000",
+        "Rp350,000",
     ]
-    assert "1 × Rp350.000" in alfa.text()
+    assert "1 × Rp350,000" in alfa.text()
     assert alfa.find(data_shipping=True).attrs["data-shipping"] == "15000"
     assert alfa.find(data_part_total=True).attrs["data-part-total"] == "415000"
     # Salam: 14 days to make, then 2-4 days on the way.
@@ -71,7 +71,7 @@ def test_the_preview_shows_each_parts_seller_akad_prices_shipping_eta_khiyar_and
     # Ujrah: 2.5 % of the batik, paid by the seller, not added to the bill.
     fee = alfa.find(data_akad_fee=True)
     assert fee.attrs["data-akad-fee"] == "8750"
-    assert "Rp8.750" in fee.text() and "not added to your bill" in fee.text()
+    assert "Rp8,750" in fee.text() and "not added to your bill" in fee.text()
     assert beta.find(data_akad_fee=True).text() == "None: KESAN takes no fee from this sale."
     assert preview.context["order_total"].incl_tax == Decimal("475000")
     # Interest-free, with the channels that go to Midtrans.
@@ -115,7 +115,7 @@ def test_a_price_changed_after_the_preview_is_refused_and_nothing_is_written(
     shown = client.get(response.url)
     assert "The price or the shipping of your order changed" in shown.content.decode()
     # The new preview shows the new price, and placing it then works.
-    assert "Rp55.000" in part_of(shown, akad_shop.alfa).text()
+    assert "Rp55,000" in part_of(shown, akad_shop.alfa).text()
     assert place(client, shown).status_code == 302
     assert Order.objects.count() == 1
 
