@@ -85,9 +85,7 @@ def pesantren_part(pesantren, group_id):
     """One paid part of ``pesantren`` with only its own lines; DoesNotExist otherwise."""
     group = (
         parts_of_pesantren(pesantren)
-        .select_related(
-            "order__shipping_address", "order__user", "pesantren", "akad"
-        )
+        .select_related("order__shipping_address", "order__user", "pesantren", "akad")
         .get(pk=group_id)
     )
     lines = list(

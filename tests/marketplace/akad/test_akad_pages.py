@@ -142,10 +142,14 @@ def test_another_pesantrens_seller_gets_404_for_the_akad(paid_order, akad_shop):
     assert outsider.get(seller_akad_url(paid_order, akad_shop.alfa)).status_code == 404
     beta_seller = Client()
     beta_seller.force_login(akad_shop.beta_seller)
-    assert beta_seller.get(seller_akad_url(paid_order, akad_shop.alfa)).status_code == 404
+    assert (
+        beta_seller.get(seller_akad_url(paid_order, akad_shop.alfa)).status_code == 404
+    )
 
 
-@pytest.mark.parametrize("kind", [OutboundEmail.Kind.ORDER_PLACED, OutboundEmail.Kind.ORDER_PAID])
+@pytest.mark.parametrize(
+    "kind", [OutboundEmail.Kind.ORDER_PLACED, OutboundEmail.Kind.ORDER_PAID]
+)
 def test_the_order_emails_carry_the_akad_in_text_and_html(paid_order, kind):
     message = render_email(OutboundEmail.objects.get(kind=kind, order=paid_order))
 

@@ -20,7 +20,9 @@ Order = get_model("order", "Order")
 
 
 def part_of(page, pesantren):
-    return parse(page).find("section", cls="akad-part", data_pesantren=str(pesantren.pk))
+    return parse(page).find(
+        "section", cls="akad-part", data_pesantren=str(pesantren.pk)
+    )
 
 
 def test_the_preview_shows_each_parts_seller_akad_prices_shipping_eta_khiyar_and_fee(
@@ -35,20 +37,24 @@ def test_the_preview_shows_each_parts_seller_akad_prices_shipping_eta_khiyar_and
         "Kopontren Alfa Sejahtera · Kopontren (pesantren cooperative)"
     )
     assert seller.find("span").text() == "Pesantren Alfa"
-    assert beta.find(data_akad_seller=True).text().startswith(
-        "Yayasan Beta Mandiri · Yayasan (foundation)"
+    assert (
+        beta.find(data_akad_seller=True)
+        .text()
+        .startswith("Yayasan Beta Mandiri · Yayasan (foundation)")
     )
     # Ready stock is a sale (bai'); the pre-order batik is salam, 14 days.
-    assert [p.attrs["data-akad-type"] for p in alfa.find_all("p", data_akad_type=True)] == [
+    assert [
+        p.attrs["data-akad-type"] for p in alfa.find_all("p", data_akad_type=True)
+    ] == [
         "bai",
         "salam",
     ]
     assert alfa.find("li", data_salam_days="14").text() == (
         "Batik Tulis Pesisiran: ready 14 days after payment"
     )
-    assert [p.attrs["data-akad-type"] for p in beta.find_all("p", data_akad_type=True)] == [
-        "bai"
-    ]
+    assert [
+        p.attrs["data-akad-type"] for p in beta.find_all("p", data_akad_type=True)
+    ] == ["bai"]
     assert [cell.text() for cell in alfa.find_all("td", data_line_total=True)] == [
         "Rp50,000",
         "Rp350,000",
@@ -58,7 +64,9 @@ def test_the_preview_shows_each_parts_seller_akad_prices_shipping_eta_khiyar_and
     assert alfa.find(data_part_total=True).attrs["data-part-total"] == "415000"
     # Salam: 14 days to make, then 2-4 days on the way.
     assert alfa.find(data_akad_eta=True).attrs["data-akad-eta"] == "16-18"
-    assert "(14 days to make, 2–4 days on the way)" in alfa.find(data_akad_eta=True).text()
+    assert (
+        "(14 days to make, 2–4 days on the way)" in alfa.find(data_akad_eta=True).text()
+    )
     assert beta.find(data_akad_eta=True).attrs["data-akad-eta"] == "3-5"
     # Khiyar: the longest window of the lines, with what each covers.
     khiyar = alfa.find(data_akad_khiyar=True)
@@ -72,7 +80,10 @@ def test_the_preview_shows_each_parts_seller_akad_prices_shipping_eta_khiyar_and
     fee = alfa.find(data_akad_fee=True)
     assert fee.attrs["data-akad-fee"] == "8750"
     assert "Rp8,750" in fee.text() and "not added to your bill" in fee.text()
-    assert beta.find(data_akad_fee=True).text() == "None: KESAN takes no fee from this sale."
+    assert (
+        beta.find(data_akad_fee=True).text()
+        == "None: KESAN takes no fee from this sale."
+    )
     assert preview.context["order_total"].incl_tax == Decimal("475000")
     # Interest-free, with the channels that go to Midtrans.
     payment = parse(preview).find("p", data_akad_payment=True).text()
@@ -146,9 +157,7 @@ def test_what_is_stored_is_what_the_preview_showed(client, akad_shop):
     place(client, preview)
 
     order = Order.objects.get()
-    records = list(
-        AkadRecord.objects.filter(group__order=order).order_by("group__pk")
-    )
+    records = list(AkadRecord.objects.filter(group__order=order).order_by("group__pk"))
     assert [record.summary for record in records] == shown
     assert [record.group.pesantren for record in records] == [
         akad_shop.alfa,

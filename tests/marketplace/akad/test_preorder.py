@@ -91,7 +91,10 @@ def test_the_database_refuses_a_pre_order_without_production_days(db):
 
 def test_the_product_page_and_card_say_pre_order_and_akad_salam(client, english):
     batik = make_product(
-        price=Decimal("350000"), title="Batik Tulis", is_preorder=True, production_days=14
+        price=Decimal("350000"),
+        title="Batik Tulis",
+        is_preorder=True,
+        production_days=14,
     )
     kopi = make_product(price=Decimal("50000"), title="Kopi")
 
