@@ -115,6 +115,11 @@ def place_order(
             language=language,
             akad_digest=akad_digest,
         )
+    except AkadChanged:
+        logger.warning(
+            "Basket %s: akad changed since the preview, not placed", basket_id
+        )
+        raise
     except OperationalError as error:
         if not isinstance(error.__cause__, LockNotAvailable):
             raise
