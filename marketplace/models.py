@@ -1,6 +1,7 @@
 """Models of the marketplace, one module per subdomain; imported here so that
 Django registers them under the ``marketplace`` label."""
 
+from marketplace.akad.models import AkadRecord
 from marketplace.compliance.models import CategoryRule
 from marketplace.fulfilment.models import (
     FulfilmentEvent,
@@ -22,6 +23,7 @@ from marketplace.seller.models import ProductImport, StockChange
 from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBand
 
 __all__ = [
+    "AkadRecord",
     "CategoryRule",
     "FulfilmentEvent",
     "FulfilmentGroup",

@@ -1,10 +1,16 @@
 """Oscar's catalogue, with the fields an Indonesian marketplace needs on a
-product: shipping weight and size, condition, and the legality numbers that
-food, herbal and cosmetic products carry (halal, P-IRT, BPOM)."""
+product: shipping weight and size, condition, the legality numbers that
+food, herbal and cosmetic products carry (halal, P-IRT, BPOM), and whether
+it is made after it is ordered (pre-order, sold under akad salam)."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+
+MAX_PRODUCTION_DAYS = 90
 
 
 class Product(AbstractProduct):
@@ -38,8 +44,49 @@ class Product(AbstractProduct):
         help_text=_("MD, ML, NA or TR registration number."),
     )
 
+    # Pre-order: paid in full now, made and sent within production_days
+    # (akad salam); ready stock is a plain sale (bai').
+    is_preorder = models.BooleanField(
+        _("Pre-order"),
+        default=False,
+        help_text=_("Made after it is ordered and paid: the buyer waits for it."),
+    )
+    production_days = models.PositiveSmallIntegerField(
+        _("Production time (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PRODUCTION_DAYS)],
+        help_text=_("Days from payment until it is ready to send, 1 to 90."),
+    )
+
     class Meta(AbstractProduct.Meta):
-        pass
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_preorder=False)
+                | models.Q(
+                    production_days__isnull=False,
+                    production_days__gte=1,
+                    production_days__lte=MAX_PRODUCTION_DAYS,
+                ),
+                name="catalogue_preorder_has_production_days",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.is_preorder and not self.production_days:
+            raise ValidationError(
+                {
+                    "production_days": _(
+                        "A pre-order product needs its production time in days."
+                    )
+                }
+            )
+
+    @property
+    def is_salam(self):
+        """Sold under akad salam: pre-order with a production time."""
+        return bool(self.is_preorder and self.production_days)
 
     def is_review_permitted(self, user):
         """Whether ``user`` may review this product (Oscar's reviews ask here).

@@ -20,6 +20,7 @@ from oscar.apps.checkout import views as oscar_views
 from oscar.core.loading import get_class, get_model
 
 from forks.partner.exceptions import InsufficientStock
+from marketplace.akad.summary import digest_of, preview_summaries
 from marketplace.fulfilment import services as fulfilment
 from marketplace.fulfilment.views import (
     redirect_to_payment,
@@ -131,9 +132,25 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         context["basket_token"] = signing.Signer(salt=PLACED_BASKET_SALT).sign(
             basket.id
         )
+        # The akad of each part, shown as it will be stored; its digest goes
+        # with the form so that placing can tell if anything changed since.
+        context["akad_parts"] = preview_summaries(
+            context["parts"], translation.get_language()
+        )
+        context["akad_digest"] = digest_of(context["akad_parts"])
         return context
 
     def handle_place_order_submission(self, request):
+        if request.POST.get("akad_confirm") != "1":
+            # The buyer's acceptance (qabul) must be explicit, never assumed.
+            return self.render_preview(
+                request,
+                error=_(
+                    "Tick the box to confirm the akad of your order. Nothing was "
+                    "ordered yet."
+                ),
+                akad_refused=True,
+            )
         submission = self.build_submission()
         try:
             placed = fulfilment.place_order(
@@ -143,6 +160,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 shipping_choices=self.shipping_choices(),
                 guest_email=submission["order_kwargs"].get("guest_email") or "",
                 language=translation.get_language(),
+                akad_digest=request.POST.get("akad_digest", ""),
             )
         except InsufficientStock as error:
             messages.error(
@@ -159,6 +177,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         except ShippingUnavailable:
             messages.error(request, _("Shipping has changed; please choose again."))
             return redirect("checkout:shipping-method")
+        except fulfilment.AkadChanged as error:
+            messages.error(request, str(error))
+            return redirect("checkout:preview")
         except fulfilment.CheckoutBusy as error:
             messages.error(request, str(error))
             return redirect("checkout:preview")

@@ -141,6 +141,10 @@ def demo_product_rows():
                 # Prices differ a little between pesantren, in steps of 500.
                 price = Decimal(price + 500 * _number(upc, -6, 10))
                 stock = _number(upc + "stock", 0, 60)
+                production_days = data.PREORDER_DAYS.get(title)
+                if production_days:
+                    # Made to order: capacity rather than goods on the shelf.
+                    stock = max(stock, 5)
                 yield {
                     "pesantren_slug": slug,
                     "upc": upc,
@@ -150,6 +154,7 @@ def demo_product_rows():
                     "price": price,
                     "weight_grams": weight,
                     "num_in_stock": stock if stock > 3 else 0,
+                    "production_days": production_days,
                     "description": data.DESCRIPTION.format(title=title, pesantren=row[0]),
                     **legality_numbers(leaf, upc),
                 }
@@ -175,6 +180,8 @@ def create_products(rows, pesantren_by_slug, categories, product_class, image_fo
                     halal_certificate_number=row.get("halal_certificate_number", ""),
                     pirt_number=row.get("pirt_number", ""),
                     bpom_number=row.get("bpom_number", ""),
+                    is_preorder=bool(row.get("production_days")),
+                    production_days=row.get("production_days"),
                 )
                 for row in chunk
             ]
@@ -208,6 +215,15 @@ def create_products(rows, pesantren_by_slug, categories, product_class, image_fo
     return len(missing)
 
 
+def mark_preorders(rows):
+    """Make the demo's pre-order products so, also in a database seeded before."""
+    for row in rows:
+        if row.get("production_days"):
+            Product.objects.filter(upc=row["upc"], is_preorder=False).update(
+                is_preorder=True, production_days=row["production_days"]
+            )
+
+
 def _slug(title):
     return slugify(title)[:128]
 
@@ -227,6 +243,7 @@ def seed_demo_catalogue():
         )
 
     created = create_products(rows, pesantren_by_slug, categories, product_class, photo)
+    mark_preorders(rows)
     seed_shipping(pesantren_by_slug)
     return pesantren_by_slug, created
 

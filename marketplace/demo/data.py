@@ -207,3 +207,10 @@ DEMO_SALES = [
 
 # Platform fees (ujrah, %) of the demo's category rules, by category slug.
 DEMO_PLATFORM_FEES = [("makanan-minuman", "2.5"), ("kitab-buku", "1")]
+
+# Products made after they are ordered (pre-order, akad salam): title ->
+# production days.
+PREORDER_DAYS = {
+    "Kain Batik Tulis Pesisiran 2 m": 14,
+    "Kaligrafi Ayat Kursi Ukir Kayu": 21,
+}

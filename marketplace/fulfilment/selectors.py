@@ -18,10 +18,17 @@ class OrderPart:
     group: FulfilmentGroup
     lines: list
 
+    @property
+    def akad(self):
+        """The part's confirmed AkadRecord; None for orders placed before it."""
+        return getattr(self.group, "akad", None)
+
 
 def order_parts(order):
     """The parts of ``order`` with their lines (two queries)."""
-    groups = list(order.fulfilment_groups.select_related("pesantren").order_by("pk"))
+    groups = list(
+        order.fulfilment_groups.select_related("pesantren", "akad").order_by("pk")
+    )
     lines_by_partner = {}
     for line in order.lines.order_by("pk"):
         lines_by_partner.setdefault(line.partner_id, []).append(line)
@@ -78,7 +85,7 @@ def pesantren_part(pesantren, group_id):
     """One paid part of ``pesantren`` with only its own lines; DoesNotExist otherwise."""
     group = (
         parts_of_pesantren(pesantren)
-        .select_related("order__shipping_address", "order__user", "pesantren")
+        .select_related("order__shipping_address", "order__user", "pesantren", "akad")
         .get(pk=group_id)
     )
     lines = list(

@@ -17,6 +17,7 @@ from psycopg2.errors import LockNotAvailable
 from oscar.apps.offer.applicator import Applicator
 from oscar.core.loading import get_class, get_model
 
+from marketplace.akad import services as akad
 from marketplace.basket import group_basket
 from marketplace.fulfilment import stock
 from marketplace.fulfilment.emails import Kind, queue_email
@@ -61,6 +62,9 @@ class CheckoutBusy(FulfilmentError):
     """Another order held the same stock too long; nothing was written."""
 
 
+AkadChanged = akad.AkadChanged
+
+
 @dataclass
 class PlacedOrder:
     order: Order
@@ -79,16 +83,27 @@ def claim_effect(order, key):
 
 
 def place_order(
-    *, basket_id, user, shipping_address, shipping_choices, guest_email, language
+    *,
+    basket_id,
+    user,
+    shipping_address,
+    shipping_choices,
+    guest_email,
+    language,
+    akad_digest=None,
 ):
     """Place the order of basket ``basket_id`` in "awaiting payment", once.
 
     Allocates the stock under row locks and writes one fulfilment group per
-    pesantren. A basket that already became an order returns that order
-    (``is_new`` False), so a repeated submit never makes a second one.
-    Raises InsufficientStock, ShippingUnavailable, BasketNotPlaceable, or
-    CheckoutBusy (rows held by another order past the lock timeout), with
-    nothing written. Runs in its own transaction: call it outside any other.
+    pesantren, each with its akad. ``akad_digest`` is the digest of the akad
+    summaries the buyer confirmed at the preview: the checkout must give it,
+    and the order is refused if what would be placed differs (AkadChanged).
+    A basket that already became an order returns that order (``is_new``
+    False), so a repeated submit never makes a second one.
+    Raises InsufficientStock, ShippingUnavailable, BasketNotPlaceable,
+    AkadChanged, or CheckoutBusy (rows held by another order past the lock
+    timeout), with nothing written. Runs in its own transaction: call it
+    outside any other.
     """
     try:
         return _place_order(
@@ -98,7 +113,13 @@ def place_order(
             shipping_choices=shipping_choices,
             guest_email=guest_email,
             language=language,
+            akad_digest=akad_digest,
         )
+    except AkadChanged:
+        logger.warning(
+            "Basket %s: akad changed since the preview, not placed", basket_id
+        )
+        raise
     except OperationalError as error:
         if not isinstance(error.__cause__, LockNotAvailable):
             raise
@@ -109,7 +130,14 @@ def place_order(
 
 
 def _place_order(
-    *, basket_id, user, shipping_address, shipping_choices, guest_email, language
+    *,
+    basket_id,
+    user,
+    shipping_address,
+    shipping_choices,
+    guest_email,
+    language,
+    akad_digest,
 ):
     with transaction.atomic():
         _limit_lock_wait()
@@ -144,8 +172,9 @@ def _place_order(
             guest_email="" if user.is_authenticated else guest_email,
             language=language,
         )
-        for part in parts:
-            create_group(order, part)
+        groups = [create_group(order, part) for part in parts]
+        # Raising here rolls the whole order back: nothing is written.
+        akad.check_confirmed([group.akad for group in groups], akad_digest)
         basket.submit()
         queue_email(Kind.ORDER_PLACED, order)
     logger.info(
@@ -198,19 +227,19 @@ def check_order_total(total):
 
 
 def create_group(order, part):
-    """The pesantren's part of ``order``, its fee and return window fixed now."""
+    """The pesantren's part of ``order``, its fee, return window and akad fixed now."""
     option = part.chosen
     lines = list(
-        order.lines.filter(partner_id=part.group.pesantren.partner_id).select_related(
-            "product__parent"
-        )
+        order.lines.filter(partner_id=part.group.pesantren.partner_id)
+        .select_related("product__parent")
+        .order_by("pk")
     )
     fee = fee_for_lines((line.product, line.line_price_incl_tax) for line in lines)
     khiyar_days = max(
         (rule_for_product(line.product).khiyar_days for line in lines if line.product),
         default=settings.MARKETPLACE_KHIYAR_DAYS,
     )
-    return FulfilmentGroup.objects.create(
+    group = FulfilmentGroup.objects.create(
         order=order,
         pesantren=part.group.pesantren,
         subtotal=part.group.subtotal,
@@ -228,6 +257,10 @@ def create_group(order, part):
         platform_fee_percent=fee.percent,
         khiyar_days=khiyar_days,
     )
+    akad.record_part_akad(
+        group, lines, option, order.language or settings.LANGUAGE_CODE
+    )
+    return group
 
 
 def save_to_address_book(user, shipping_address):

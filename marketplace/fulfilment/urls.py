@@ -1,5 +1,6 @@
 from django.urls import path
 
+from marketplace.akad import views as akad_views
 from marketplace.fulfilment import views
 
 app_name = "orders"
@@ -8,6 +9,8 @@ urlpatterns = [
     path("", views.order_list, name="list"),
     path("<str:number>/", views.order_detail, name="detail"),
     path("<str:number>/pay/", views.PaymentStartView.as_view(), name="pay"),
+    # Before guest-detail, whose verification slot would take "akad".
+    path("<str:number>/akad/", akad_views.akad_receipt, name="akad"),
     path(
         "<str:number>/parts/<int:group_id>/received/",
         views.confirm_received,

@@ -5,17 +5,19 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
-from forks.catalogue.models import Product
+from forks.catalogue.models import MAX_PRODUCTION_DAYS, Product
 from forks.partner.models import StockRecord
 from kesan.images import MultipleImageUploadField
 from marketplace.fields import RupiahField
 from marketplace.seller import selectors
 from marketplace.seller.services import PRODUCT_FIELDS, ProductData
 
+# Set in the product form only (imports leave them as they are).
+PREORDER_FIELDS = ["is_preorder", "production_days"]
 MIN_PRICE = Decimal("100")
 MAX_PRICE = Decimal("1000000000")
 MAX_STOCK = 1_000_000
@@ -110,6 +112,8 @@ class ProductForm(forms.Form):
         "halal_certificate_number",
         "pirt_number",
         "bpom_number",
+        "is_preorder",
+        "production_days",
         "sku",
         "publish",
     ]
@@ -137,6 +141,16 @@ class ProductForm(forms.Form):
         self.fields["category"].labels = {
             category.pk: label for category, label in selectors.category_choices()
         }
+        self.fields.update(fields_for_model(Product, fields=PREORDER_FIELDS))
+        production_days = self.fields["production_days"]
+        # Model validators are not run by a plain form: bound the field here.
+        production_days.validators += [
+            MinValueValidator(1),
+            MaxValueValidator(MAX_PRODUCTION_DAYS),
+        ]
+        production_days.widget.attrs.update(
+            inputmode="numeric", min=1, max=MAX_PRODUCTION_DAYS
+        )
         self.order_fields(self.field_order)
 
     # Where each reason to refuse publishing (rules.GAPS) is shown.
@@ -153,6 +167,23 @@ class ProductForm(forms.Form):
         """Show each reason publishing was refused next to its field."""
         for item in error.error_list:
             self.add_error(self.gap_fields.get(item.code), item)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A pre-order is sold under akad salam: its production time is part
+        # of the contract, so it must be known before anyone pays.
+        if cleaned.get("is_preorder") and not cleaned.get("production_days"):
+            if "production_days" not in self.errors:
+                self.add_error(
+                    "production_days",
+                    ValidationError(
+                        _("Enter how many days it takes to make, from 1 to 90."),
+                        code="production_days_required",
+                    ),
+                )
+        elif not cleaned.get("is_preorder"):
+            cleaned["production_days"] = None
+        return cleaned
 
     def clean_pirt_number(self):
         return clean_pirt_number(self.cleaned_data["pirt_number"])
@@ -181,7 +212,7 @@ class ProductForm(forms.Form):
     def product_data(self):
         data = self.cleaned_data
         return ProductData(
-            fields={name: data[name] for name in PRODUCT_FIELDS},
+            fields={name: data[name] for name in [*PRODUCT_FIELDS, *PREORDER_FIELDS]},
             price=data["price"],
             stock=data["stock"],
             sku=data["sku"],
@@ -195,7 +226,9 @@ class ProductForm(forms.Form):
     @classmethod
     def initial_for(cls, product):
         """Initial values for editing an annotated product (selectors.product_of)."""
-        initial = {name: getattr(product, name) for name in PRODUCT_FIELDS}
+        initial = {
+            name: getattr(product, name) for name in [*PRODUCT_FIELDS, *PREORDER_FIELDS]
+        }
         initial.update(
             price=product.stock_price,
             stock=product.stock_level,

@@ -99,6 +99,11 @@ urlpatterns = [
         views.OrderPackingSlipView.as_view(),
         name="order-packing-slip",
     ),
+    path(
+        "orders/<int:part_pk>/akad/",
+        views.OrderAkadView.as_view(),
+        name="order-akad",
+    ),
     path("members/", views.MemberListView.as_view(), name="member-list"),
     path(
         "members/<int:member_pk>/remove/",

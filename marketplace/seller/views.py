@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from marketplace.akad.views import render_receipt
 from marketplace.fulfilment import services as fulfilment
 from marketplace.fulfilment.models import OrderStatus
 from marketplace.ledger import selectors as ledger_selectors
@@ -573,6 +574,15 @@ class OrderPackingSlipView(OrderPartMixin, SellerView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             part=self.part, group=self.part.group, order=self.part.group.order, **kwargs
+        )
+
+
+class OrderAkadView(OrderPartMixin, SellerAccessMixin, View):
+    """The akad receipt of the pesantren's own part of an order, to print."""
+
+    def get(self, request, *args, **kwargs):
+        return render_receipt(
+            request, self.part.group.order, [self.part], for_seller=True
         )
 
 

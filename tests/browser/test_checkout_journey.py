@@ -140,6 +140,17 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
     assert (
         page.locator("[data-order-total]").get_attribute("data-order-total") == "125000"
     )
+
+    # The akad of each part, which the buyer must confirm before paying
+    assert page.locator("[data-akad-seller] strong").all_inner_texts() == [
+        "Kopontren Pesantren Alfa",
+        "Kopontren Pesantren Beta",
+    ]
+    assert page.locator("[data-akad-type=bai]").count() == 2
+    page.click("#place-order")
+    assert page.url.endswith("/checkout/preview/")
+    assert Order.objects.count() == 0
+    page.check("input[name=akad_confirm]")
     page.click("#place-order")
 
     # The simulator: a BCA virtual account, then pay
@@ -154,6 +165,11 @@ def test_two_pesantren_one_basket_paid_by_virtual_account_and_received(
     order = Order.objects.get()
     assert order.status == OrderStatus.PAID
     assert PaymentAttempt.objects.get().status == PaymentAttempt.Status.PAID
+    assert page.locator("[data-akad-box]").count() == 2
+    receipt = page.context.new_page()
+    receipt.goto(base + f"/orders/{order.number}/akad/")
+    assert receipt.locator("[data-akad-part]").count() == 2
+    receipt.close()
 
     # Each seller signs in, sees only its own part, and ships it
     for seller, product, others, tracking in (

@@ -213,3 +213,20 @@ def test_the_first_demo_pesantren_has_months_of_sales_and_two_payouts(seeded):
     assert unbalanced_transactions() == []
     # A second run posts nothing more.
     assert LedgerTransaction.objects.count() == transactions
+
+
+def test_demo_has_pre_order_batik_and_kaligrafi_sold_under_salam(seeded):
+    preorders = {
+        (title, days)
+        for title, days in Product.objects.filter(is_preorder=True).values_list(
+            "title", "production_days"
+        )
+    }
+
+    assert preorders == {
+        ("Kain Batik Tulis Pesisiran 2 m", 14),
+        ("Kaligrafi Ayat Kursi Ukir Kayu", 21),
+    }
+    assert not Product.objects.filter(
+        is_preorder=True, stockrecords__num_in_stock__lt=5
+    ).exists()

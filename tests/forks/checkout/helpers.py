@@ -62,3 +62,15 @@ def guest_to_preview(client, shop):
     response = client.post(reverse("checkout:index"), {"username": "siti@example.test", "options": "anonymous"})
     assert response.url == reverse("checkout:shipping-address")
     return to_preview(client, alfa, beta)
+
+
+def place_order_form(preview, confirm=True):
+    """The preview's "place order" form, the akad confirmed (or not)."""
+    form = {
+        "action": "place_order",
+        "basket_token": preview.context["basket_token"],
+        "akad_digest": preview.context["akad_digest"],
+    }
+    if confirm:
+        form["akad_confirm"] = "1"
+    return form

@@ -15,6 +15,7 @@ from tests.forks.checkout.helpers import (
     ADDRESS,
     fill_basket,
     guest_to_preview,
+    place_order_form,
     to_preview,
 )
 
@@ -36,7 +37,7 @@ def test_a_guest_checks_out_two_pesantren_and_is_sent_to_pay(client, shop):
 
     response = client.post(
         reverse("checkout:preview"),
-        {"action": "place_order", "basket_token": preview.context["basket_token"]},
+        place_order_form(preview),
     )
 
     order = Order.objects.get()
@@ -60,7 +61,7 @@ def test_a_guest_checks_out_two_pesantren_and_is_sent_to_pay(client, shop):
 
 def test_placing_again_after_going_back_reuses_the_order_and_its_payment(client, shop):
     preview = guest_to_preview(client, shop)
-    form = {"action": "place_order", "basket_token": preview.context["basket_token"]}
+    form = place_order_form(preview)
 
     first = client.post(reverse("checkout:preview"), form)
     again = client.post(reverse("checkout:preview"), form)
@@ -154,7 +155,7 @@ def test_a_signed_in_buyer_ships_to_a_saved_address(client, shop):
     preview = client.get(reverse("checkout:preview"))
     client.post(
         reverse("checkout:preview"),
-        {"action": "place_order", "basket_token": preview.context["basket_token"]},
+        place_order_form(preview),
     )
 
     order = Order.objects.get()
@@ -189,7 +190,7 @@ def test_a_payment_service_that_does_not_answer_leaves_a_clear_message(
 
     response = client.post(
         reverse("checkout:preview"),
-        {"action": "place_order", "basket_token": preview.context["basket_token"]},
+        place_order_form(preview),
         follow=True,
     )
 

@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 
 from marketplace.payments.models import PaymentAttempt
 from tests.concurrency import run_concurrently
-from tests.forks.checkout.helpers import guest_to_preview
+from tests.forks.checkout.helpers import guest_to_preview, place_order_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 Order = get_model("order", "Order")
@@ -16,7 +16,7 @@ Order = get_model("order", "Order")
 
 def test_a_double_click_on_place_order_gives_one_order_and_one_payment(client, shop):
     preview = guest_to_preview(client, shop)
-    form = {"action": "place_order", "basket_token": preview.context["basket_token"]}
+    form = place_order_form(preview)
 
     def submit():
         twin = Client()

@@ -1,0 +1,40 @@
+"""The printable akad receipt ("Bukti Akad") of an order, for its buyer.
+
+The seller dashboard prints a pesantren's own part with the same template
+(seller.views.OrderAkadView).
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from marketplace.fulfilment.selectors import order_parts
+from marketplace.fulfilment.views import session_order
+
+
+def akad_receipt(request, number):
+    """Every part's akad of order ``number``, by the order page's access rule."""
+    order = session_order(request, number)
+    if order is None:
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('customer:login')}?next={request.path}")
+        raise Http404
+    return render_receipt(request, order, order_parts(order), for_seller=False)
+
+
+def render_receipt(request, order, parts, for_seller):
+    parts = [part for part in parts if part.akad is not None]
+    if not parts:
+        # Orders placed before akad records were kept have none to show.
+        raise Http404
+    return render(
+        request,
+        "marketplace/akad/akad_receipt.html",
+        {
+            "order": order,
+            "parts": parts,
+            "confirmed_at": parts[0].akad.confirmed_at,
+            "payment": parts[0].akad.summary["payment"],
+            "for_seller": for_seller,
+        },
+    )
