@@ -1,6 +1,7 @@
 from django.urls import path
 
 from marketplace.fulfilment import views
+from marketplace.reviews import views as reviews
 
 app_name = "orders"
 
@@ -12,6 +13,11 @@ urlpatterns = [
         "<str:number>/parts/<int:group_id>/received/",
         views.confirm_received,
         name="part-received",
+    ),
+    path(
+        "<str:number>/lines/<int:line_id>/review/",
+        reviews.line_review,
+        name="line-review",
     ),
     path(
         "<str:number>/<str:verification>/",
