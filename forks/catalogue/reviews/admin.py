@@ -1,7 +1,8 @@
 """Reviews in Django admin: published at once, hidden by an admin.
 
 Hiding sets Oscar's "rejected" status; every change goes through
-``save()``, so the product's rating and count are recounted.
+``save()`` or ``delete()`` (or recounts after a bulk delete), so the
+product's rating and count always follow.
 """
 
 from django.contrib import admin, messages
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
+Product = get_model("catalogue", "Product")
 ProductReview = get_model("reviews", "ProductReview")
 Vote = get_model("reviews", "Vote")
 
@@ -26,6 +28,13 @@ class ProductReviewAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_queryset(self, request, queryset):
+        # A bulk delete skips ProductReview.delete(): recount by hand.
+        products = list(Product.objects.filter(reviews__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for product in products:
+            product.update_rating()
 
     @admin.action(description=_("Hide the selected reviews"))
     def hide_reviews(self, request, queryset):

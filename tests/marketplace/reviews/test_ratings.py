@@ -165,3 +165,19 @@ def test_the_product_page_query_count_does_not_grow_with_reviews(
         page = client.get(kopi.get_absolute_url())
 
     assert len(page.context["reviews_page"]) == 10
+
+
+def test_deleting_reviews_in_bulk_in_admin_recounts_the_product(client, shop):
+    _pesantren, kopi, _madu = shop
+    kept = write_review(kopi, 4)
+    deleted = write_review(kopi, 1)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    client.post(
+        reverse("admin:reviews_productreview_changelist"),
+        {"action": "delete_selected", "_selected_action": [deleted.pk], "post": "yes"},
+    )
+
+    assert list(ProductReview.objects.values_list("pk", flat=True)) == [kept.pk]
+    kopi.refresh_from_db()
+    assert (kopi.rating, kopi.review_count) == (4.0, 1)
