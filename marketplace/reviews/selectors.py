@@ -40,7 +40,9 @@ def reviewable_lines(user):
     reviewed = ProductReview.objects.filter(
         order=OuterRef("order"), product=OuterRef("product"), user=user
     )
-    sells = Membership.objects.filter(user=user, pesantren__partner_id=OuterRef("partner_id"))
+    sells = Membership.objects.filter(
+        user=user, pesantren__partner_id=OuterRef("partner_id")
+    )
     return (
         Line.objects.filter(order__user=user, product__isnull=False)
         .filter(Exists(received))
@@ -136,7 +138,9 @@ def with_rating(pesantren_queryset):
     )
     # Aggregates without GROUP BY: one row over all the pesantren's reviews.
     average = reviews.annotate(
-        value=Func(Cast("score", FloatField()), function="AVG", output_field=FloatField())
+        value=Func(
+            Cast("score", FloatField()), function="AVG", output_field=FloatField()
+        )
     ).values("value")
     count = reviews.annotate(
         value=Func("id", function="COUNT", output_field=IntegerField())

@@ -29,10 +29,17 @@ def check_review_allowed(user, line):
     if not user.is_authenticated or order.user_id != user.pk:
         raise ReviewRefused(_("Only the buyer of this order can review its products."))
     if line.product_id is None:
-        raise ReviewRefused(_("This product is no longer sold, so it cannot be reviewed."))
-    if Membership.objects.filter(user=user, pesantren__partner_id=line.partner_id).exists():
         raise ReviewRefused(
-            _("You act for the pesantren that sells this product, so you cannot review it.")
+            _("This product is no longer sold, so it cannot be reviewed.")
+        )
+    if Membership.objects.filter(
+        user=user, pesantren__partner_id=line.partner_id
+    ).exists():
+        raise ReviewRefused(
+            _(
+                "You act for the pesantren that sells this product, so you cannot "
+                "review it."
+            )
         )
     received = FulfilmentGroup.objects.filter(
         order=order,
@@ -41,7 +48,9 @@ def check_review_allowed(user, line):
     )
     if not received.exists():
         raise ReviewRefused(_("You can review this product once you have received it."))
-    if ProductReview.objects.filter(order=order, product_id=line.product_id, user=user).exists():
+    if ProductReview.objects.filter(
+        order=order, product_id=line.product_id, user=user
+    ).exists():
         raise ReviewRefused(_("You have already reviewed this product for this order."))
 
 

@@ -23,7 +23,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 ProductReview = get_model("reviews", "ProductReview")
 Vote = get_model("reviews", "Vote")
-REVIEW = {"title": "Enak", "score": "5", "body": "Kopinya harum sekali.", "name": "Siti"}
+REVIEW = {
+    "title": "Enak",
+    "score": "5",
+    "body": "Kopinya harum sekali.",
+    "name": "Siti",
+}
 
 
 @pytest.fixture
@@ -65,15 +70,17 @@ def test_only_a_buyer_who_received_it_and_does_not_sell_it_may_review(kopi, revi
     user = {
         "visitor": lambda: None,
         "signed-in non-buyer": UserFactory,
-        "buyer who has not paid": lambda: place_order(
-            make_basket((kopi, 1)), user=UserFactory()
-        ).order.user,
+        "buyer who has not paid": lambda: (
+            place_order(make_basket((kopi, 1)), user=UserFactory()).order.user
+        ),
         "buyer who paid but has not received": lambda: paid_not_received(
             kopi, UserFactory()
         ),
-        "its own seller, received": lambda: buy_and_receive(
-            make_member(kopi.stockrecords.get().partner.pesantren), kopi
-        ).user,
+        "its own seller, received": lambda: (
+            buy_and_receive(
+                make_member(kopi.stockrecords.get().partner.pesantren), kopi
+            ).user
+        ),
     }[reviewer]()
 
     response = review_as(kopi, user)
@@ -90,9 +97,9 @@ def test_a_buyer_who_received_it_reviews_once_per_order(kopi):
     first, second = review_as(kopi, buyer), review_as(kopi, buyer)
 
     assert (first.status_code, second.status_code) == (302, 302)
-    assert list(ProductReview.objects.values_list("user", "order", "title", "score")) == [
-        (buyer.pk, first_order.pk, "Enak", 5)
-    ]
+    assert list(
+        ProductReview.objects.values_list("user", "order", "title", "score")
+    ) == [(buyer.pk, first_order.pk, "Enak", 5)]
     assert kopi.is_review_permitted(buyer) is False
 
     second_order = buy_and_receive(buyer, kopi)

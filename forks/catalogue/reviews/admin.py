@@ -17,13 +17,38 @@ Vote = get_model("reviews", "Vote")
 
 @admin.register(ProductReview)
 class ProductReviewAdmin(admin.ModelAdmin):
-    list_display = ("product", "score", "title", "user", "order", "status", "date_created")
+    list_display = (
+        "product",
+        "score",
+        "title",
+        "user",
+        "order",
+        "status",
+        "date_created",
+    )
     list_filter = ("status", "score")
     list_select_related = ("product", "user", "order")
     search_fields = ("title", "body", "user__email", "product__title", "order__number")
-    fields = ("product", "user", "order", "score", "title", "body", "status", "date_created")
+    fields = (
+        "product",
+        "user",
+        "order",
+        "score",
+        "title",
+        "body",
+        "status",
+        "date_created",
+    )
     # The reviewer's words are theirs: an admin may only hide or show them.
-    readonly_fields = ("product", "user", "order", "score", "title", "body", "date_created")
+    readonly_fields = (
+        "product",
+        "user",
+        "order",
+        "score",
+        "title",
+        "body",
+        "date_created",
+    )
     actions = ("hide_reviews", "publish_reviews")
 
     def has_add_permission(self, request):

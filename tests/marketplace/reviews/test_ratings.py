@@ -29,7 +29,9 @@ def shop():
     return pesantren, kopi, madu
 
 
-def write_review(product, score, first_name="Siti Aminah", body="Barangnya bagus.", **extra):
+def write_review(
+    product, score, first_name="Siti Aminah", body="Barangnya bagus.", **extra
+):
     buyer = UserFactory(first_name=first_name, last_name="Rahmawati")
     order = buy_and_receive(buyer, product)
     return services.submit_review(
@@ -52,7 +54,11 @@ def test_the_product_page_shows_average_count_bars_and_newest_first(client, shop
     rating = page.context["rating"]
     assert (round(rating.average, 4), rating.count) == (4.3333, 3)
     assert [(s.stars, s.count, s.percent) for s in rating.shares] == [
-        (5, 1, 33), (4, 2, 67), (3, 0, 0), (2, 0, 0), (1, 0, 0)
+        (5, 1, 33),
+        (4, 2, 67),
+        (3, 0, 0),
+        (2, 0, 0),
+        (1, 0, 0),
     ]
     body = page.content.decode()
     assert 'data-average="4,3"' in body
@@ -126,7 +132,9 @@ def test_publishing_it_again_brings_it_back(client, shop):
     changelist = reverse("admin:reviews_productreview_changelist")
 
     client.post(changelist, {"action": "hide_reviews", "_selected_action": [review.pk]})
-    client.post(changelist, {"action": "publish_reviews", "_selected_action": [review.pk]})
+    client.post(
+        changelist, {"action": "publish_reviews", "_selected_action": [review.pk]}
+    )
 
     kopi.refresh_from_db()
     assert (kopi.rating, kopi.review_count) == (2.0, 1)

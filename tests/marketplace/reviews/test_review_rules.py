@@ -54,7 +54,12 @@ def test_a_buyer_reviews_a_received_line_and_the_order_page_shows_it(client, kop
     assert response.status_code == 302
     assert response.url == f"/orders/{order.number}/#line-{order.lines.get().pk}"
     review = ProductReview.objects.get()
-    assert (review.user, review.order, review.product, review.score) == (buyer, order, kopi, 4)
+    assert (review.user, review.order, review.product, review.score) == (
+        buyer,
+        order,
+        kopi,
+        4,
+    )
     assert (review.title, review.body, review.status) == (
         "Harum",
         "Kopinya harum dan segar sekali.",
@@ -87,7 +92,9 @@ def test_a_part_not_yet_received_cannot_be_reviewed(client, kopi, pesantren, sta
     assert (kopi.rating, kopi.review_count) == (None, 0)
 
 
-def test_one_review_per_product_per_order_and_another_order_allows_another(client, kopi):
+def test_one_review_per_product_per_order_and_another_order_allows_another(
+    client, kopi
+):
     buyer = UserFactory()
     first_order = buy_and_receive(buyer, kopi)
     client.force_login(buyer)
@@ -98,9 +105,9 @@ def test_one_review_per_product_per_order_and_another_order_allows_another(clien
     other = client.post(review_url(second_order), {**REVIEW, "score": "2"})
 
     assert (again.status_code, other.status_code) == (302, 302)
-    assert sorted(ProductReview.objects.values_list("order__number", "score")) == sorted(
-        [(first_order.number, 4), (second_order.number, 2)]
-    )
+    assert sorted(
+        ProductReview.objects.values_list("order__number", "score")
+    ) == sorted([(first_order.number, 4), (second_order.number, 2)])
     kopi.refresh_from_db()
     assert (kopi.rating, kopi.review_count) == (3.0, 2)
 
