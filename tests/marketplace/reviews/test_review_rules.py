@@ -2,11 +2,14 @@
 received part, once per product per order, never the seller's own people."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import gettext
 from oscar.core.loading import get_model
 
 from marketplace.fulfilment.services import ship_part
+from marketplace.reviews import services
 from pesantren.models import Membership
 from tests.factories import (
     PesantrenFactory,
@@ -207,3 +210,42 @@ def test_title_is_optional_and_the_text_is_kept_plain(client, kopi):
 
     review = ProductReview.objects.get()
     assert (review.title, review.body) == ("", "<b>Mantap</b>\n\nlagi")
+
+
+def test_a_double_submit_that_passes_the_checks_still_writes_one_review(
+    kopi, monkeypatch
+):
+    buyer = UserFactory()
+    line = buy_and_receive(buyer, kopi).lines.get()
+    # Both requests checked before either wrote: only the constraint is left.
+    monkeypatch.setattr(services, "check_review_allowed", lambda user, line: None)
+    fields = {"score": 5, "title": "", "body": "Mantap sekali."}
+
+    services.submit_review(user=buyer, line=line, **fields)
+    with pytest.raises(services.ReviewRefused):
+        services.submit_review(user=buyer, line=line, **fields)
+
+    assert ProductReview.objects.count() == 1
+    kopi.refresh_from_db()
+    assert (kopi.rating, kopi.review_count) == (5.0, 1)
+
+
+def test_the_order_page_query_count_does_not_grow_with_its_lines(
+    client, pesantren, django_assert_num_queries
+):
+    buyer = UserFactory()
+    products = [make_product(pesantren, title=f"Kopi {n}") for n in range(4)]
+    small = buy_and_receive(buyer, products[0])
+    large = buy_and_receive(buyer, *products[1:])
+    client.force_login(buyer)
+    small_url = reverse("orders:detail", args=[small.number])
+    large_url = reverse("orders:detail", args=[large.number])
+    client.get(small_url)
+    client.post(review_url(large, large.lines.first()), REVIEW)
+
+    with CaptureQueriesContext(connection) as one_line:
+        client.get(small_url)
+    with django_assert_num_queries(len(one_line)):
+        page = client.get(large_url)
+
+    assert page.content.decode().count("data-review-link") == 2
