@@ -249,3 +249,19 @@ def test_the_order_page_query_count_does_not_grow_with_its_lines(
         page = client.get(large_url)
 
     assert page.content.decode().count("data-review-link") == 2
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("title", "J" * 101), ("body", "B" * 2001), ("body", "  sedikit  ")],
+)
+def test_texts_out_of_their_length_limits_are_refused(client, kopi, field, value):
+    buyer = UserFactory()
+    order = buy_and_receive(buyer, kopi)
+    client.force_login(buyer)
+
+    response = client.post(review_url(order), {**REVIEW, field: value})
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == [field]
+    assert ProductReview.objects.count() == 0
