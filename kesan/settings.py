@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "forks.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "forks.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "forks.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "forks.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
@@ -306,6 +306,12 @@ OSCAR_SHOP_TAGLINE = _("Pesantren products marketplace")
 OSCAR_HOMEPAGE = "/"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_EAGER_ALERTS = False
+# Reviews come only from buyers of received parts (marketplace.reviews), so
+# they are published at once; an admin hides one by rejecting it in Django
+# admin, which drops it from every average.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = False
+OSCAR_REVIEWS_PER_PAGE = 10
 THUMBNAIL_DEBUG = False
 
 # Marketplace ---------------------------------------------------------------

@@ -34,6 +34,9 @@ ADMIN_PERMISSIONS = [
     "catalogue.add_category",
     "catalogue.change_category",
     "partner.view_partner",
+    # Hiding a review (or showing it again); the words stay the reviewer's.
+    "reviews.view_productreview",
+    "reviews.change_productreview",
     "partner.view_stockrecord",
     # The sellers' own records, for support.
     "marketplace.view_stockchange",

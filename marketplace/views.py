@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from marketplace import selectors
 from marketplace.addresses import regions_in
 from marketplace.listing import ProductListView
+from marketplace.reviews import selectors as review_selectors
 from pesantren.models import Pesantren
 
 
@@ -28,7 +29,9 @@ class StorefrontView(ProductListView):
     template_name = "marketplace/storefront.html"
 
     def get(self, request, *args, **kwargs):
-        self.pesantren = get_object_or_404(Pesantren.objects.public(), slug=kwargs["slug"])
+        self.pesantren = get_object_or_404(
+            review_selectors.with_rating(Pesantren.objects.public()), slug=kwargs["slug"]
+        )
         self.categories = list(selectors.categories_with_products(self.pesantren))
         chosen = request.GET.get("category", "")
         self.category = next((c for c in self.categories if str(c.pk) == chosen), None)

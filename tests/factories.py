@@ -273,3 +273,23 @@ def pay_order(order, payment_type="bank_transfer"):
         mark_order_paid(locked, attempt)
     order.refresh_from_db()
     return attempt
+
+
+def receive_part(order, pesantren):
+    """Ship ``pesantren``'s paid part of ``order`` and confirm it received."""
+    from marketplace.fulfilment.services import confirm_received, ship_part
+
+    group = order.fulfilment_groups.get(pesantren=pesantren)
+    ship_part(pesantren, group.pk, None, "JNE REG", f"JNE{group.pk:06d}")
+    confirm_received(order, group.pk, None)
+    order.refresh_from_db()
+    return group
+
+
+def buy_and_receive(user, *products):
+    """A paid order of ``user`` with one of each product, every part received."""
+    order = place_order(make_basket(*[(product, 1) for product in products]), user=user).order
+    pay_order(order)
+    for group in list(order.fulfilment_groups.select_related("pesantren")):
+        receive_part(order, group.pesantren)
+    return order

@@ -5,7 +5,8 @@ it is made after it is ordered (pre-order, sold under akad salam)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Avg, Count
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
@@ -59,6 +60,12 @@ class Product(AbstractProduct):
         help_text=_("Days from payment until it is ready to send, 1 to 90."),
     )
 
+    # Approved reviews, kept beside Oscar's denormalised ``rating`` (their
+    # average) so that product cards show both without a query.
+    review_count = models.PositiveIntegerField(
+        _("Number of reviews"), default=0, editable=False
+    )
+
     class Meta(AbstractProduct.Meta):
         constraints = [
             models.CheckConstraint(
@@ -88,27 +95,34 @@ class Product(AbstractProduct):
         """Sold under akad salam: pre-order with a production time."""
         return bool(self.is_preorder and self.production_days)
 
-    def is_review_permitted(self, user):
-        """Whether ``user`` may review this product (Oscar's reviews ask here).
+    def update_rating(self):
+        """Recount the approved reviews into ``rating`` and ``review_count``.
 
-        Only a buyer whose order of it was paid, once, and never someone who
-        acts for the pesantren selling it: reviews from verified purchases
-        only, so that nobody talks up a product (najasy). Oscar's default let
-        anyone, signed in or not, publish a review at once.
+        Locks the product row first, so that two reviews saved at once both
+        end up counted (the aggregate runs after the other one committed).
         """
-        from marketplace.fulfilment.models import OrderStatus
-        from pesantren.models import Membership
+        with transaction.atomic():
+            products = type(self).objects.filter(pk=self.pk)
+            products.select_for_update(no_key=True).values_list("pk").first()
+            summary = self.reviews.approved().aggregate(
+                average=Avg("score"), count=Count("id")
+            )
+            self.rating = summary["average"]
+            self.review_count = summary["count"]
+            products.update(rating=self.rating, review_count=self.review_count)
 
-        if not user.is_authenticated or self.has_review_by(user):
-            return False
-        bought = self.line_set.filter(
-            order__user=user,
-            order__status__in=[OrderStatus.PAID, OrderStatus.COMPLETED],
-        ).exists()
-        sells = Membership.objects.filter(
-            user=user, pesantren__partner__stockrecords__product=self
-        ).exists()
-        return bought and not sells
+    update_rating.alters_data = True
+
+    def is_review_permitted(self, user):
+        """Whether ``user`` may review this product now (Oscar's reviews ask).
+
+        Only the buyer of an order whose part with this product was received,
+        once per product per order, and never someone who acts for the
+        pesantren selling it (no najasy). See ``marketplace.reviews``.
+        """
+        from marketplace.reviews import selectors
+
+        return selectors.first_reviewable_line(user, self) is not None
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403  (Oscar's fork pattern)

@@ -5,6 +5,8 @@ with the simple engine and run an N+1 with the others. These list products
 with ``marketplace.selectors`` in a constant number of queries.
 """
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
@@ -12,6 +14,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 from forks.catalogue.models import Category
 from marketplace import selectors
 from marketplace.listing import ProductListView
+from marketplace.reviews import selectors as reviews
 
 
 class CatalogueView(ProductListView):
@@ -51,4 +54,9 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["pesantren"] = selectors.selling_pesantren(self.object)
+        context["rating"] = reviews.rating_summary(self.object)
+        paginator = Paginator(
+            reviews.approved_reviews(self.object), settings.OSCAR_REVIEWS_PER_PAGE
+        )
+        context["reviews_page"] = paginator.get_page(self.request.GET.get("reviews"))
         return context

@@ -22,6 +22,7 @@ from forks.catalogue.models import (
 from forks.partner.models import StockRecord
 from marketplace import roles
 from marketplace.demo import data, images
+from marketplace.demo import reviews as demo_reviews
 from marketplace.shipping.models import ShippingProfile, ShippingRate
 from pesantren import regions
 from pesantren.models import Membership, Pesantren
@@ -316,6 +317,9 @@ def seed_accounts(pesantren_by_slug):
         accounts.append((email, f"staff (santri seller) of {first.name}"))
     account("pembeli@kesan.test", "pembeli", "Pembeli")
     accounts.append(("pembeli@kesan.test", "buyer"))
+    for email, username, first_name in demo_reviews.BUYERS:
+        account(email, username, first_name)
+        accounts.append((email, "buyer who wrote demo reviews"))
     return accounts, password
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from marketplace.akad import views as akad_views
 from marketplace.fulfilment import views
+from marketplace.reviews import views as reviews
 
 app_name = "orders"
 
@@ -15,6 +16,11 @@ urlpatterns = [
         "<str:number>/parts/<int:group_id>/received/",
         views.confirm_received,
         name="part-received",
+    ),
+    path(
+        "<str:number>/lines/<int:line_id>/review/",
+        reviews.line_review,
+        name="line-review",
     ),
     path(
         "<str:number>/<str:verification>/",

@@ -17,6 +17,7 @@ from marketplace.fulfilment import selectors, services
 from marketplace.fulfilment.models import FulfilmentGroup, OrderStatus
 from marketplace.payments import services as payments
 from marketplace.payments.models import PaymentAttempt
+from marketplace.reviews import selectors as reviews
 
 Order = get_model("order", "Order")
 SESSION_KEY = "marketplace_order_ids"
@@ -71,6 +72,8 @@ def render_order(request, order, status=200):
             "failed_attempt": failed,
             "can_pay": order.status == OrderStatus.PENDING_PAYMENT,
             "payment_deadline": payments.payment_deadline(order),
+            "reviews_by_product": reviews.reviews_by_product(order, request.user),
+            "reviewable_line_ids": reviews.reviewable_line_ids(order, request.user),
         },
         status=status,
     )

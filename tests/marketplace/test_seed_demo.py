@@ -17,6 +17,7 @@ from dakwah import demo as dakwah_demo
 from forks.catalogue.models import Category, Product, ProductCategory, ProductImage
 from forks.partner.models import StockRecord
 from marketplace import selectors
+from marketplace.demo import reviews as demo_reviews
 from pesantren.models import Membership, Pesantren
 from tests.marketplace.seeding import seed, snapshot
 
@@ -96,9 +97,10 @@ def test_demo_products_have_images_prices_stock_weights_and_food_numbers(seeded)
 
 def expected_account_count():
     """An owner per pesantren, the admin, a curator, a buyer, a santri seller,
-    and a dakwah editor for each pesantren that has ustadz in the demo."""
+    a dakwah editor for each pesantren that has ustadz in the demo, and the
+    buyers who wrote the demo reviews."""
     editors = {pesantren_slug for pesantren_slug, *_rest in dakwah_demo.USTADZ}
-    return Pesantren.objects.count() + 4 + len(editors)
+    return Pesantren.objects.count() + 4 + len(editors) + len(demo_reviews.BUYERS)
 
 
 def test_demo_has_the_admin_and_one_seller_per_pesantren(seeded):
@@ -230,3 +232,28 @@ def test_demo_has_pre_order_batik_and_kaligrafi_sold_under_salam(seeded):
     assert not Product.objects.filter(
         is_preorder=True, stockrecords__num_in_stock__lt=5
     ).exists()
+
+def test_demo_reviews_come_from_buyers_of_received_parts(seeded):
+    from oscar.core.loading import get_model
+
+    from marketplace.fulfilment.models import FulfilmentGroup
+    from marketplace.reviews.selectors import reviewable_lines
+
+    ProductReview = get_model("reviews", "ProductReview")
+    reviews = list(ProductReview.objects.select_related("order", "product", "user"))
+    assert len(reviews) == 7
+    for review in reviews:
+        assert review.order.user == review.user
+        part = review.order.fulfilment_groups.get(
+            pesantren__partner__stockrecords__product=review.product
+        )
+        assert part.status == FulfilmentGroup.Status.RECEIVED
+        assert not Membership.objects.filter(user=review.user).exists()
+    for product in {review.product for review in reviews}:
+        scores = [r.score for r in reviews if r.product == product]
+        assert (product.rating, product.review_count) == (
+            sum(scores) / len(scores),
+            len(scores),
+        )
+    buyer = get_user_model().objects.get(email="pembeli@kesan.test")
+    assert reviewable_lines(buyer).count() == 1

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from dakwah.demo import seed_dakwah_demo
 from marketplace.demo import build
+from marketplace.demo.reviews import seed_demo_reviews
 
 
 class Command(BaseCommand):
@@ -53,9 +54,11 @@ class Command(BaseCommand):
         accounts, password = build.seed_accounts(pesantren_by_slug)
         accounts += seed_dakwah_demo(pesantren_by_slug)
         orders = build.seed_money_history(pesantren_by_slug)
+        reviewed = seed_demo_reviews()
         self.stdout.write(f"Demo catalogue: {len(pesantren_by_slug)} pesantren, {created} new products.")
         if orders:
             self.stdout.write(f"Demo ledger: {orders} paid orders and two payouts.")
+        self.stdout.write(f"Demo reviews: {reviewed} new, from buyers of received orders.")
         self.print_accounts(accounts, password)
 
     def load_dataset(self, path):
