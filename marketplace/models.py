@@ -1,7 +1,7 @@
 """Models of the marketplace, one module per subdomain; imported here so that
 Django registers them under the ``marketplace`` label."""
 
-from marketplace.compliance.models import CategoryRule
+from marketplace.compliance.models import CategoryRule, Certificate, CertificateNotice
 from marketplace.fulfilment.models import (
     FulfilmentEvent,
     FulfilmentGroup,
@@ -22,6 +22,8 @@ from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBan
 
 __all__ = [
     "CategoryRule",
+    "Certificate",
+    "CertificateNotice",
     "FulfilmentEvent",
     "FulfilmentGroup",
     "LedgerAccount",

@@ -11,6 +11,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 
 from forks.catalogue.models import Category
 from marketplace import selectors
+from marketplace.compliance.selectors import verified_halal
 from marketplace.listing import ProductListView
 
 
@@ -51,4 +52,5 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["pesantren"] = selectors.selling_pesantren(self.object)
+        context["halal_verified"] = verified_halal(self.object)
         return context
