@@ -98,6 +98,8 @@ def apply_prohibition(rule):
         )
     from marketplace.selectors import CATEGORY_TREE_CACHE_KEY
 
+    # Now, and again after commit (a page may rebuild it in between).
+    cache.delete(CATEGORY_TREE_CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(CATEGORY_TREE_CACHE_KEY))
     return unpublished
 
