@@ -74,7 +74,7 @@ class CertificateNoticeInline(admin.TabularInline):
     model = CertificateNotice
     extra = 0
     can_delete = False
-    readonly_fields = ["kind", "recipients", "date_queued", "date_sent"]
+    fields = readonly_fields = ["kind", "recipients", "date_queued", "date_sent"]
 
     def has_add_permission(self, request, obj=None):
         return False
