@@ -61,9 +61,10 @@ class CertificateForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Certificate.Status.REJECTED and not cleaned.get(
-            "rejection_reason", ""
-        ).strip():
+        if (
+            cleaned.get("status") == Certificate.Status.REJECTED
+            and not cleaned.get("rejection_reason", "").strip()
+        ):
             raise ValidationError(
                 {"rejection_reason": _("Write why the document is rejected.")}
             )

@@ -60,8 +60,14 @@ def _image_type(uploaded):
             with Image.open(uploaded) as image:
                 image.verify()
                 kind = IMAGE_TYPES.get(image.format)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
         return None
     finally:
         uploaded.seek(0)

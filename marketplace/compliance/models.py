@@ -82,9 +82,7 @@ class CategoryRule(models.Model):
 def certificate_document_path(instance, filename):
     """A name nobody can guess: the document is only served through a view."""
     suffix = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
-    return (
-        f"certificates/{uuid.uuid4().hex}{suffix.get(instance.content_type, '')}"
-    )
+    return f"certificates/{uuid.uuid4().hex}{suffix.get(instance.content_type, '')}"
 
 
 def private_storage():

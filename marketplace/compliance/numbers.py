@@ -84,8 +84,10 @@ def missing_number(need):
     if need == "halal":
         return Q(halal_certificate_number="")
     if need == "food_registration":
-        return Q(pirt_number="") & ~Q(bpom_number__startswith="MD") & ~Q(
-            bpom_number__startswith="ML"
+        return (
+            Q(pirt_number="")
+            & ~Q(bpom_number__startswith="MD")
+            & ~Q(bpom_number__startswith="ML")
         )
     if need == "bpom_cosmetic":
         return ~Q(bpom_number__startswith="NA")

@@ -90,9 +90,7 @@ def rules_by_path():
     """
     from forks.catalogue.models import Category
 
-    categories = list(
-        Category.objects.select_related("kesan_rule").order_by("path")
-    )
+    categories = list(Category.objects.select_related("kesan_rule").order_by("path"))
     own = {}
     for category in categories:
         try:
@@ -126,9 +124,7 @@ def halal_is_mandatory(today=None):
 def primary_category(product):
     """The first category ``product`` was put in (a child follows its parent)."""
     target = product.parent if product.is_child and product.parent_id else product
-    link = (
-        target.productcategory_set.select_related("category").order_by("pk").first()
-    )
+    link = target.productcategory_set.select_related("category").order_by("pk").first()
     return link.category if link else None
 
 

@@ -24,7 +24,9 @@ Status = Certificate.Status
 
 
 @transaction.atomic
-def add_certificate(product, checked, *, kind=Certificate.Kind.HALAL, expires_on=None, user):
+def add_certificate(
+    product, checked, *, kind=Certificate.Kind.HALAL, expires_on=None, user
+):
     """Store a checked document (documents.CheckedDocument) for the product's
     current number of ``kind``; raise ValidationError if it has none."""
     number = getattr(product, NUMBER_FIELDS[kind])
@@ -90,9 +92,9 @@ def apply_prohibition(rule):
         in_subtree = Product.objects.filter(
             categories__path__startswith=category.path
         ).values("pk")
-        unpublished = Product.objects.filter(
-            pk__in=in_subtree, is_public=True
-        ).update(is_public=False)
+        unpublished = Product.objects.filter(pk__in=in_subtree, is_public=True).update(
+            is_public=False
+        )
         logger.info(
             "category %s prohibited: %d products unpublished", category.pk, unpublished
         )

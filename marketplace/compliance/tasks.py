@@ -30,6 +30,9 @@ def send_certificate_notice(self, notice_id):
         return emails.send_notice(notice_id)
     except (smtplib.SMTPException, OSError) as error:
         logger.warning(
-            "Notice %s failed (%s), retry %d", notice_id, error, self.request.retries + 1
+            "Notice %s failed (%s), retry %d",
+            notice_id,
+            error,
+            self.request.retries + 1,
         )
         raise self.retry(exc=error, countdown=min(600, 30 * 2**self.request.retries))

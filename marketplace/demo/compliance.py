@@ -43,7 +43,9 @@ def seed_certificates(admin):
     )
     created = 0
     for product in products:
-        if product.certificates.filter(number=product.halal_certificate_number).exists():
+        if product.certificates.filter(
+            number=product.halal_certificate_number
+        ).exists():
             continue
         certificate = Certificate(
             product=product,
@@ -68,9 +70,13 @@ def certificate_pdf(title, number):
     """A one-page PDF that reads "Sertifikat Halal <number>" (demo only)."""
 
     def text(value):
-        return value.encode("latin-1", "replace").decode("latin-1").replace(
-            "\\", "\\\\"
-        ).replace("(", "\\(").replace(")", "\\)")
+        return (
+            value.encode("latin-1", "replace")
+            .decode("latin-1")
+            .replace("\\", "\\\\")
+            .replace("(", "\\(")
+            .replace(")", "\\)")
+        )
 
     stream = (
         "BT /F1 18 Tf 72 760 Td (Sertifikat Halal - contoh demo KESAN) Tj "

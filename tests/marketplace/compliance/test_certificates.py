@@ -254,7 +254,9 @@ def test_the_badge_goes_when_the_number_changes(client, english, seller, product
     assert product.halal_certificate_number == "ID35110000999990001"
     assert product.is_public is True
     assert not badge_shown(client, product)
-    assert "ID35110000999990001" in client.get(product.get_absolute_url()).content.decode()
+    assert (
+        "ID35110000999990001" in client.get(product.get_absolute_url()).content.decode()
+    )
 
 
 def test_no_badge_for_an_expired_pending_or_rejected_certificate(

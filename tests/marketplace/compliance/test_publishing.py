@@ -120,7 +120,10 @@ def test_each_category_needs_its_own_kind_of_number(
     [
         ("soap", {"bpom_number": "BPOM RI NA18191200123"}),
         ("jamu", {"bpom_number": "TR 123 456 789"}),
-        ("coffee", {"halal_certificate_number": HALAL, "bpom_number": "ML 224510001234"}),
+        (
+            "coffee",
+            {"halal_certificate_number": HALAL, "bpom_number": "ML 224510001234"},
+        ),
     ],
 )
 def test_the_right_numbers_publish(seller, tree, category, numbers):
@@ -163,7 +166,9 @@ def test_a_prohibited_category_is_not_offered_and_refused_when_posted(seller, tr
     form_page = seller.get(CREATE_URL)
     response = seller.post(CREATE_URL, product_form(category=tree["wine"].pk))
 
-    offered = [value for value, _label in form_page.context["form"].fields["category"].choices]
+    offered = [
+        value for value, _label in form_page.context["form"].fields["category"].choices
+    ]
     assert tree["wine"].pk not in offered and tree["coffee"].pk in offered
     assert response.status_code == 200
     assert response.context["form"].errors == {
@@ -201,7 +206,9 @@ def test_products_in_a_category_that_becomes_prohibited_stop_being_sold(client, 
     assert client.get("/basket/").context["basket"].num_lines == 0
 
 
-def test_a_product_in_a_prohibited_category_cannot_be_republished(seller, pesantren, tree):
+def test_a_product_in_a_prohibited_category_cannot_be_republished(
+    seller, pesantren, tree
+):
     product = make_product(pesantren, categories=[tree["wine"]], is_public=True)
     prohibit(tree["drinks"])
 
