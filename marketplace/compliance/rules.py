@@ -124,7 +124,9 @@ def halal_is_mandatory(today=None):
 def primary_category(product):
     """The first category ``product`` was put in (a child follows its parent)."""
     target = product.parent if product.is_child and product.parent_id else product
-    link = target.productcategory_set.select_related("category").order_by("pk").first()
+    link = (
+        target.productcategory_set.select_related("category").order_by("pk").first()
+    )
     return link.category if link else None
 
 
