@@ -276,3 +276,22 @@ def test_no_badge_for_an_expired_pending_or_rejected_certificate(
     assert not badge_shown(client, product)
     Certificate.objects.update(status="rejected")
     assert not badge_shown(client, product)
+
+
+def test_a_curator_of_the_admin_group_verifies_documents(client, media_root, product):
+    from django.core.files.base import ContentFile
+
+    from marketplace import roles
+
+    curator = UserFactory(email="kurator@kesan.test", is_staff=True)
+    curator.groups.add(roles.sync_admin_group())
+    client.force_login(curator)
+    certificate = make_certificate(product)
+    certificate.document.save("x", ContentFile(b"%PDF-1.4 demo"))
+
+    opened = client.get(f"/admin/marketplace/certificate/{certificate.pk}/document/")
+    response = verify_in_admin(client, certificate)
+
+    assert (opened.status_code, response.status_code) == (200, 302)
+    certificate.refresh_from_db()
+    assert (certificate.status, certificate.verified_by) == ("verified", curator)
