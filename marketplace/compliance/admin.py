@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from marketplace.compliance import services
 from marketplace.compliance.models import Certificate, CategoryRule, CertificateNotice
@@ -36,13 +37,16 @@ class CategoryRuleAdmin(admin.ModelAdmin):
         if "prohibited" in form.changed_data or (obj.prohibited and not change):
             hidden = services.apply_prohibition(obj)
             if obj.prohibited:
+                message = ngettext(
+                    "%(category)s and its sub-categories are hidden; "
+                    "%(count)d product was taken off sale.",
+                    "%(category)s and its sub-categories are hidden; "
+                    "%(count)d products were taken off sale.",
+                    hidden,
+                )
                 self.message_user(
                     request,
-                    _(
-                        "%(category)s and its sub-categories are hidden; "
-                        "%(count)d products were taken off sale."
-                    )
-                    % {"category": obj.category, "count": hidden},
+                    message % {"category": obj.category, "count": hidden},
                     messages.WARNING,
                 )
 
@@ -162,6 +166,11 @@ class CertificateAdmin(admin.ModelAdmin):
     def verify(self, request, queryset):
         for certificate in queryset:
             services.verify_certificate(certificate, request.user)
+        count = queryset.count()
         self.message_user(
-            request, _("%(count)d documents verified.") % {"count": queryset.count()}
+            request,
+            ngettext(
+                "%(count)d document verified.", "%(count)d documents verified.", count
+            )
+            % {"count": count},
         )

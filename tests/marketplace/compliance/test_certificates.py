@@ -295,3 +295,19 @@ def test_a_curator_of_the_admin_group_verifies_documents(client, media_root, pro
     assert (opened.status_code, response.status_code) == (200, 302)
     certificate.refresh_from_db()
     assert (certificate.status, certificate.verified_by) == ("verified", curator)
+
+
+def test_the_admin_verify_action_verifies_the_selected_documents(
+    admin_client, admin_user, product
+):
+    first, second = make_certificate(product), make_certificate(product)
+
+    admin_client.post(
+        "/admin/marketplace/certificate/",
+        {"action": "verify", "_selected_action": [first.pk]},
+    )
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, first.verified_by) == ("verified", admin_user)
+    assert (second.status, second.verified_by) == ("pending", None)

@@ -315,3 +315,44 @@ def test_the_oscar_dashboard_category_formset_refuses_a_prohibited_category(
     assert formset.forms[0].errors == {
         "category": ["Products of Anggur may not be sold on KESAN."]
     }
+
+
+def test_an_admin_prohibiting_a_category_hides_it_and_its_products(
+    admin_client, english, tree
+):
+    product = make_product(categories=[tree["wine"]], is_public=True)
+
+    response = admin_client.post(
+        "/admin/marketplace/categoryrule/add/",
+        {
+            "category": tree["drinks"].pk,
+            "prohibited": "on",
+            "prohibited_reason": "Khamr",
+            "platform_fee_percent": "",
+            "khiyar_days": "",
+            "khiyar_covers": "",
+        },
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "1 product was taken off sale" in response.content.decode()
+    product.refresh_from_db()
+    tree["wine"].refresh_from_db()
+    assert (product.is_public, tree["wine"].is_public) == (False, False)
+
+    # Lifting the prohibition shows the categories again, not the products
+    rule = CategoryRule.objects.get(category=tree["drinks"])
+    admin_client.post(
+        f"/admin/marketplace/categoryrule/{rule.pk}/change/",
+        {
+            "category": tree["drinks"].pk,
+            "prohibited_reason": "",
+            "platform_fee_percent": "",
+            "khiyar_days": "",
+            "khiyar_covers": "",
+        },
+    )
+    product.refresh_from_db()
+    tree["wine"].refresh_from_db()
+    assert (product.is_public, tree["wine"].is_public) == (False, True)
