@@ -143,15 +143,30 @@ class ProductForm(forms.Form):
             )
             for item, _label in choices
         }
+        # The legality fields each category needs, marked on the form (JS).
+        self.category_needs = {
+            str(item.pk): sorted(
+                {self.gap_fields[need] for need in self.rule_paths[item.path].needs}
+            )
+            for item, _label in choices
+        }
+        for name in self.category_needs.get(self._chosen_category_pk(), []):
+            self.fields[name].needed_to_publish = True
         self.order_fields(self.field_order)
+
+    def _chosen_category_pk(self):
+        value = self["category"].value()
+        return str(getattr(value, "pk", value) or "")
 
     def category_fees_json(self):
         return json.dumps(self.category_fees)
 
+    def category_needs_json(self):
+        return json.dumps(self.category_needs)
+
     def category_fee(self):
         """The ujrah of the category chosen (typed, or saved), as "5%"."""
-        value = self["category"].value()
-        return self.category_fees.get(str(getattr(value, "pk", value) or ""), "")
+        return self.category_fees.get(self._chosen_category_pk(), "")
 
     def clean_category(self):
         category = self.cleaned_data["category"]

@@ -29,3 +29,30 @@ def test_the_product_form_shows_each_categorys_fee(seller, pesantren, tree, sett
     html = edit.content.decode()
     assert "<strong>5,5%</strong>" in html
     assert json.loads(edit.context["form"].category_fees_json()) == fees
+
+
+def test_the_form_marks_the_numbers_the_category_needs(seller, pesantren, tree):
+    food = make_product(pesantren, categories=[tree["coffee"]])
+    book = make_product(pesantren, categories=[tree["kitab"]])
+
+    food_form = seller.get(f"/seller/products/{food.pk}/").context["form"]
+    book_form = seller.get(f"/seller/products/{book.pk}/").context["form"]
+
+    assert food_form.category_needs[str(tree["coffee"].pk)] == [
+        "halal_certificate_number",
+        "pirt_number",
+    ]
+    assert food_form.category_needs[str(tree["soap"].pk)] == ["bpom_number"]
+    assert food_form.category_needs[str(tree["kitab"].pk)] == []
+    assert (
+        getattr(
+            food_form.fields["halal_certificate_number"], "needed_to_publish", False
+        )
+        is True
+    )
+    assert (
+        getattr(
+            book_form.fields["halal_certificate_number"], "needed_to_publish", False
+        )
+        is False
+    )
