@@ -263,8 +263,13 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Certificate documents are never served by URL, only through views that
+# check who asks (marketplace.compliance.views); they stay on the local disk
+# (a persistent volume) even when the pictures go to S3.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media")
 STORAGES = {
     "default": media_storage,
+    "private": {"BACKEND": "marketplace.compliance.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -323,14 +328,15 @@ MARKETPLACE_DEMO_PASSWORD = "kesan-demo-2026"
 MARKETPLACE_PRODUCT_CLASS_SLUG = "produk-pesantren"
 # Net stock at or below this counts as low, unless a stockrecord sets its own.
 MARKETPLACE_LOW_STOCK_THRESHOLD = 5
-# Legality numbers a product needs before it is published, by the slug of
-# its top-level category: halal for food, herbal and cosmetics; P-IRT or BPOM
-# MD for packaged food; a BPOM number for herbal medicine and cosmetics.
-MARKETPLACE_LEGALITY_RULES = {
-    "makanan-minuman": ["halal", "pirt_or_bpom"],
-    "herbal": ["halal", "bpom"],
-    "perawatan-diri": ["bpom"],
-}
+# What a product needs before it is published comes from the category rules
+# admins edit (marketplace.compliance). From this day on (the deadline for
+# micro and small food businesses, PP 42/2024) a product whose category needs
+# a halal certificate cannot be published without its number.
+MARKETPLACE_HALAL_MANDATORY_FROM = env.str(
+    "MARKETPLACE_HALAL_MANDATORY_FROM", default="2026-10-17"
+)
+# Uploaded certificate documents (PDF, JPEG or PNG).
+MARKETPLACE_CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024
 MARKETPLACE_IMPORT_MAX_ROWS = 2000
 MARKETPLACE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
 # What an .xlsx may unpack to; a full 2,000-row template unpacks to about 3 MB.
@@ -458,6 +464,11 @@ CELERY_BEAT_SCHEDULE = {
     "submit-stalled-refunds": {
         "task": "marketplace.payments.tasks.submit_stalled_refunds",
         "schedule": 600.0,
+    },
+    # Certificate reminders (30 and 7 days before) and unpublishing on expiry.
+    "check-certificate-expiry": {
+        "task": "marketplace.compliance.tasks.check_certificate_expiry",
+        "schedule": 3600.0 * 6,
     },
     "release-received-money": {
         "task": "marketplace.ledger.tasks.release_due_parts",

@@ -2,7 +2,7 @@
 Django registers them under the ``marketplace`` label."""
 
 from marketplace.akad.models import AkadRecord
-from marketplace.compliance.models import CategoryRule
+from marketplace.compliance.models import CategoryRule, Certificate, CertificateNotice
 from marketplace.fulfilment.models import (
     FulfilmentEvent,
     FulfilmentGroup,
@@ -25,6 +25,8 @@ from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBan
 __all__ = [
     "AkadRecord",
     "CategoryRule",
+    "Certificate",
+    "CertificateNotice",
     "FulfilmentEvent",
     "FulfilmentGroup",
     "LedgerAccount",

@@ -38,6 +38,14 @@ ADMIN_PERMISSIONS = [
     "reviews.view_productreview",
     "reviews.change_productreview",
     "partner.view_stockrecord",
+    # Halal and legality: the category rules, and checking certificate
+    # documents (verify or reject; sellers upload them).
+    "marketplace.view_categoryrule",
+    "marketplace.add_categoryrule",
+    "marketplace.change_categoryrule",
+    "marketplace.view_certificate",
+    "marketplace.change_certificate",
+    "marketplace.view_certificatenotice",
     # The sellers' own records, for support.
     "marketplace.view_stockchange",
     "marketplace.view_productimport",

@@ -143,6 +143,7 @@ def english(client, settings):
 def media_root(settings, tmp_path):
     """Uploaded files go to an empty folder of this test only."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
 
 

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Avg, Count
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductCategory
 
 
 MAX_PRODUCTION_DAYS = 90
@@ -123,6 +123,32 @@ class Product(AbstractProduct):
         from marketplace.reviews import selectors
 
         return selectors.first_reviewable_line(user, self) is not None
+
+
+class ProductCategory(AbstractProductCategory):
+    """Oscar's product-category link, refused for a prohibited category.
+
+    Model forms (Django admin's inline, Oscar's dashboard formset) call
+    ``clean``; the seller form and import refuse such categories themselves.
+    """
+
+    class Meta(AbstractProductCategory.Meta):
+        pass
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from marketplace.compliance.rules import rule_for_category
+
+        super().clean()
+        if self.category_id is None:
+            return
+        rule = rule_for_category(self.category)
+        if rule.prohibited:
+            message = _("Products of %(category)s may not be sold on KESAN.") % {
+                "category": self.category.name
+            }
+            raise ValidationError({"category": message}, code="prohibited_category")
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403  (Oscar's fork pattern)

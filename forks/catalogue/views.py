@@ -13,6 +13,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 
 from forks.catalogue.models import Category
 from marketplace import selectors
+from marketplace.compliance.selectors import verified_halal
 from marketplace.listing import ProductListView
 from marketplace.reviews import selectors as reviews
 
@@ -59,4 +60,5 @@ class ProductDetailView(OscarProductDetailView):
             reviews.approved_reviews(self.object), settings.OSCAR_REVIEWS_PER_PAGE
         )
         context["reviews_page"] = paginator.get_page(self.request.GET.get("reviews"))
+        context["halal_verified"] = verified_halal(self.object)
         return context

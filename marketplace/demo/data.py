@@ -41,6 +41,23 @@ CATEGORIES = [
     ]),
 ]
 
+# A category KESAN does not sell: it stays hidden from navigation and the
+# seller form, and no demo product is in it.
+PROHIBITED_CATEGORY = (
+    "Minuman Beralkohol",
+    "minuman-beralkohol",
+    "Khamr (minuman memabukkan) haram diperjualbelikan.",
+)
+
+# The category rules admins would set: which legality numbers products of a
+# category need (marketplace.compliance.models.CategoryRule fields).
+CATEGORY_RULES = {
+    "makanan-minuman": {"needs_halal_certificate": True, "needs_food_registration": True},
+    "beras-palawija": {"needs_halal_certificate": True, "needs_food_registration": True},
+    "herbal": {"needs_halal_certificate": True, "needs_bpom_traditional": True},
+    "perawatan-diri": {"needs_bpom_cosmetic": True},
+}
+
 # Which legality numbers a leaf category's products carry.
 FOOD = {"kopi-teh", "camilan-kue", "bumbu-sambal", "madu-gula-aren", "beras-palawija"}
 HERBAL = {"jamu", "minyak-balsem"}

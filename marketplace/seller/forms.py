@@ -1,5 +1,6 @@
 """Forms of the seller dashboard: product, stock, pictures, import file."""
 
+import json
 import re
 from decimal import Decimal
 
@@ -12,8 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from forks.catalogue.models import MAX_PRODUCTION_DAYS, Product
 from forks.partner.models import StockRecord
 from kesan.images import MultipleImageUploadField
+from marketplace.compliance.documents import check_document
+from marketplace.compliance.numbers import (  # noqa: F401 (imports use them)
+    clean_bpom_number,
+    clean_halal_number,
+    clean_pirt_number,
+)
 from marketplace.fields import RupiahField
-from marketplace.seller import selectors
+from marketplace.seller import rules, selectors
 from marketplace.seller.services import PRODUCT_FIELDS, ProductData
 
 # Set in the product form only (imports leave them as they are).
@@ -21,41 +28,30 @@ PREORDER_FIELDS = ["is_preorder", "production_days"]
 MIN_PRICE = Decimal("100")
 MAX_PRICE = Decimal("1000000000")
 MAX_STOCK = 1_000_000
-_BPOM = re.compile(r"^(BPOMRI)?(MD|ML|NA|TR|TI|SD|SI|QD|QL|FF)\d{9,15}$")
 
 
-def clean_pirt_number(text):
-    """A P-IRT number as typed, if it has the 15 or more digits SPP-IRT gives."""
-    text = (text or "").strip()
-    if text and len(re.sub(r"\D", "", text)) < 15:
-        raise ValidationError(
-            _("A P-IRT number has at least 15 digits."), code="invalid_pirt"
-        )
-    return text
+def format_percent(value):
+    """5.00 -> "5%", 2.50 -> "2,5%" (Indonesian decimal comma)."""
+    text = f"{value.normalize():f}" if value is not None else "0"
+    return f"{text.replace('.', ',')}%"
 
 
-def clean_bpom_number(text):
-    """A BPOM number in capitals without spaces, e.g. MD224510001234."""
-    compact = re.sub(r"[\s.\-]", "", (text or "").upper())
-    if compact and not _BPOM.match(compact):
-        raise ValidationError(
-            _(
-                "A BPOM number starts with MD, ML, NA, TR, SD or SI followed by "
-                "digits, "
-                "e.g. MD 224510001234."
-            ),
-            code="invalid_bpom",
-        )
-    return compact
+def prohibited_message(category, rule):
+    message = _("Products of %(category)s may not be sold on KESAN.") % {
+        "category": category.name
+    }
+    if rule.prohibited_reason:
+        message = f"{message} {rule.prohibited_reason}"
+    return message
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
-    def __init__(self, **kwargs):
-        self.labels = {}
-        super().__init__(queryset=selectors.leaf_categories(), **kwargs)
+    """Any leaf category validates (the form then refuses hidden and
+    prohibited ones with its own message); the choices shown are set by the
+    form from selectors.category_choices."""
 
-    def label_from_instance(self, obj):
-        return self.labels.get(obj.pk, obj.name)
+    def __init__(self, **kwargs):
+        super().__init__(queryset=selectors.leaf_categories(), **kwargs)
 
 
 class ProductForm(forms.Form):
@@ -138,8 +134,18 @@ class ProductForm(forms.Form):
         self.fields["description"].help_text = _(
             "Plain text, or simple formatting: bold, italics and lists."
         )
-        self.fields["category"].labels = {
-            category.pk: label for category, label in selectors.category_choices()
+        self.rule_paths = rules.legality_rule_paths()
+        choices = selectors.category_choices(self.rule_paths)
+        category = self.fields["category"]
+        category.choices = [("", category.empty_label)] + [
+            (item.pk, label) for item, label in choices
+        ]
+        # The ujrah of each category, for the line under the select (JS).
+        self.category_fees = {
+            str(item.pk): format_percent(
+                self.rule_paths[item.path].platform_fee_percent
+            )
+            for item, _label in choices
         }
         self.fields.update(fields_for_model(Product, fields=PREORDER_FIELDS))
         production_days = self.fields["production_days"]
@@ -151,16 +157,58 @@ class ProductForm(forms.Form):
         production_days.widget.attrs.update(
             inputmode="numeric", min=1, max=MAX_PRODUCTION_DAYS
         )
+
+        # The legality fields each category needs, marked on the form (JS).
+        self.category_needs = {
+            str(item.pk): sorted(
+                {self.gap_fields[need] for need in self.rule_paths[item.path].needs}
+            )
+            for item, _label in choices
+        }
+        for name in self.category_needs.get(self._chosen_category_pk(), []):
+            self.fields[name].needed_to_publish = True
         self.order_fields(self.field_order)
+
+    def _chosen_category_pk(self):
+        value = self["category"].value()
+        return str(getattr(value, "pk", value) or "")
+
+    def category_fees_json(self):
+        return json.dumps(self.category_fees)
+
+    def category_needs_json(self):
+        return json.dumps(self.category_needs)
+
+    def category_fee(self):
+        """The ujrah of the category chosen (typed, or saved), as "5%"."""
+        return self.category_fees.get(self._chosen_category_pk(), "")
+
+    def clean_category(self):
+        category = self.cleaned_data["category"]
+        if category is None:
+            return None
+        rule = self.rule_paths.get(category.path)
+        if rule is not None and rule.prohibited:
+            raise ValidationError(
+                prohibited_message(category, rule), code="prohibited_category"
+            )
+        if not category.is_public:
+            raise ValidationError(
+                _("This category cannot be chosen."), code="invalid_choice"
+            )
+        return category
 
     # Where each reason to refuse publishing (rules.GAPS) is shown.
     gap_fields = {
         "price": "price",
         "weight": "weight_grams",
         "category": "category",
+        "prohibited": "category",
         "halal": "halal_certificate_number",
-        "pirt_or_bpom": "pirt_number",
-        "bpom": "bpom_number",
+        "food_registration": "pirt_number",
+        "bpom_cosmetic": "bpom_number",
+        "bpom_traditional": "bpom_number",
+        "certificate_expired": "halal_certificate_number",
     }
 
     def add_publish_refusal(self, error):
@@ -192,7 +240,7 @@ class ProductForm(forms.Form):
         return clean_bpom_number(self.cleaned_data["bpom_number"])
 
     def clean_halal_certificate_number(self):
-        return self.cleaned_data["halal_certificate_number"].strip().upper()
+        return clean_halal_number(self.cleaned_data["halal_certificate_number"])
 
     def clean_sku(self):
         sku = self.cleaned_data["sku"].strip()
@@ -252,6 +300,27 @@ class PhotosForm(forms.Form):
     photos = MultipleImageUploadField(
         label=_("Add photos"), help_text=_("JPEG, PNG or WebP, at most 5 MB each.")
     )
+
+
+class CertificateForm(forms.Form):
+    """The halal certificate document of a product, for the admins to verify."""
+
+    document = forms.FileField(
+        label=_("Certificate document"),
+        help_text=_("PDF, JPEG or PNG of the certificate, at most 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "application/pdf,image/jpeg,image/png"}
+        ),
+    )
+    expires_on = forms.DateField(
+        label=_("Valid until"),
+        required=False,
+        help_text=_("Leave empty if the certificate has no end date."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean_document(self):
+        return check_document(self.cleaned_data["document"])
 
 
 class ImageMoveForm(forms.Form):

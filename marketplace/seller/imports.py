@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from forks.catalogue.models import Product
+from forks.catalogue.models import Category, Product
 from forks.partner.models import StockRecord
 from marketplace import tasks
 from marketplace.fields import RupiahField
@@ -39,7 +39,9 @@ from marketplace.seller.forms import (
     MAX_STOCK,
     MIN_PRICE,
     clean_bpom_number,
+    clean_halal_number,
     clean_pirt_number,
+    prohibited_message,
 )
 from marketplace.seller.services import PRODUCT_FIELDS, ProductData, save_product
 
@@ -234,16 +236,29 @@ def _text(cell):
 
 
 class Categories:
-    """Categories found by slug, name or "Parent › Name" label, any case."""
+    """Categories found by slug, name or "Parent › Name" label, any case;
+    prohibited ones are found too, to be refused by name."""
 
-    def __init__(self):
-        self.by_key = {}
-        for category, label in selectors.category_choices():
+    def __init__(self, rule_paths=None):
+        self.rule_paths = rule_paths or rules.legality_rule_paths()
+        self.by_key, self.prohibited = {}, {}
+        for category, label in selectors.category_choices(self.rule_paths):
             for key in (category.slug, category.name, label, label.replace("›", ">")):
                 self.by_key.setdefault(_normalise(key), category)
+        banned = [
+            path for path, rule in self.rule_paths.items() if rule.prohibited
+        ]
+        for category in Category.objects.filter(path__in=banned):
+            for key in (category.slug, category.name):
+                self.prohibited.setdefault(_normalise(key), category)
 
     def find(self, text):
         return self.by_key.get(_normalise(text))
+
+    def find_prohibited(self, text):
+        """(category, rule) of a prohibited category named ``text``, or None."""
+        category = self.prohibited.get(_normalise(text))
+        return (category, self.rule_paths[category.path]) if category else None
 
 
 class ImportRowForm(forms.Form):
@@ -282,6 +297,11 @@ class ImportRowForm(forms.Form):
         if not text:
             return None
         category = self.categories.find(text)
+        banned = self.categories.find_prohibited(text) if category is None else None
+        if banned is not None:
+            raise ValidationError(
+                prohibited_message(*banned), code="prohibited_category"
+            )
         if category is None:
             raise ValidationError(
                 _("Unknown category “%(name)s”: use a name from the Kategori sheet."),
@@ -307,6 +327,9 @@ class ImportRowForm(forms.Form):
 
     def clean_bpom_number(self):
         return clean_bpom_number(self.cleaned_data["bpom_number"])
+
+    def clean_halal_certificate_number(self):
+        return clean_halal_number(self.cleaned_data["halal_certificate_number"])
 
     def clean(self):
         cleaned = super().clean()
@@ -350,6 +373,12 @@ def _publish_gaps(form, existing, rule_paths):
     data = form.product_data()
     merged = {name: getattr(existing, name, None) for name in PRODUCT_FIELDS}
     merged.update(data.fields)
+    # An expired certificate still counts while the row keeps its number.
+    merged["certificate_expired"] = bool(
+        getattr(existing, "certificate_expired", False)
+        and merged["halal_certificate_number"]
+        == getattr(existing, "halal_certificate_number", None)
+    )
     category_path = (
         data.category.path
         if data.category
@@ -377,7 +406,8 @@ def check_rows(pesantren, rows):
             selectors.products_of(pesantren)
         ).filter(sku__in=skus)
     }
-    categories, rule_paths = Categories(), rules.legality_rule_paths()
+    rule_paths = rules.legality_rule_paths()
+    categories = Categories(rule_paths)
     seen, errors = {}, []
     for row in rows:
         sku = row["values"].get("sku", "")
@@ -589,9 +619,9 @@ def _guide_lines():
         _("Kategori: copy a name from the Kategori sheet."),
         _("Kondisi: baru or bekas. Tayang: ya to publish, tidak to keep it hidden."),
         _(
-            "Food and herbal products need the halal certificate number and a P-IRT "
-            "or BPOM "
-            "number before they can be published."
+            "Food and drink need the halal certificate number and a P-IRT or BPOM "
+            "MD/ML number before they can be published; cosmetics a BPOM NA number; "
+            "herbal medicine a BPOM TR number."
         ),
         _(
             "Photos are added afterwards, from each product's page in the seller "

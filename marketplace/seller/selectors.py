@@ -11,6 +11,7 @@ from oscar.core.loading import get_model
 
 from forks.catalogue.models import Category, Product, ProductCategory, ProductImage
 from forks.partner.models import StockRecord
+from marketplace.compliance.selectors import expired_certificate
 from marketplace.fulfilment.models import FulfilmentGroup, OrderStatus
 from marketplace.fulfilment.selectors import parts_of_pesantren, pesantren_part
 from marketplace.models import ProductImport, StockChange
@@ -43,6 +44,7 @@ def with_seller_data(products):
         category_path=Subquery(first_category.values("category__path")[:1]),
         category_name=Subquery(first_category.values("category__name")[:1]),
         has_image=Exists(ProductImage.objects.filter(product=OuterRef("pk"))),
+        certificate_expired=expired_certificate(),
     ).annotate(
         # Net stock, as Oscar's StockRecord.net_stock_level computes it.
         net_stock=F("stock_level") - Coalesce("stock_allocated", Value(0)),
@@ -111,7 +113,7 @@ def overview(pesantren):
         **gap_counts,
     )
     gaps = [
-        (rules.GAPS[code], counts[f"gap_{code}"])
+        (rules.gap(code), counts[f"gap_{code}"])
         for code in rules.GAPS
         if counts.get(f"gap_{code}")
     ]
@@ -193,16 +195,21 @@ def invitation_of(pesantren, pk):
 
 
 def leaf_categories():
-    return Category.objects.filter(is_public=True, numchild=0).order_by("path")
+    """Every leaf category: the product form refuses hidden and prohibited
+    ones with a message (category_choices lists only those that may be used)."""
+    return Category.objects.filter(numchild=0).order_by("path")
 
 
-def category_choices():
-    """Leaf categories as (category, "Root › Leaf" label), in tree order."""
+def category_choices(rule_paths=None):
+    """Public leaf categories that may be sold, as (category, "Root › Leaf"
+    label), in tree order."""
+    rule_paths = rule_paths if rule_paths is not None else rules.legality_rule_paths()
     categories = list(Category.objects.filter(is_public=True).order_by("path"))
     names = {category.path: category.name for category in categories}
     labels = []
     for category in categories:
-        if category.numchild:
+        rule = rule_paths.get(category.path)
+        if category.numchild or (rule is not None and rule.prohibited):
             continue
         parents = [
             names.get(category.path[: depth * category.steplen], "")

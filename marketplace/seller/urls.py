@@ -46,6 +46,16 @@ urlpatterns = [
         name="product-images",
     ),
     path(
+        "products/<int:product_pk>/certificates/",
+        views.ProductCertificatesView.as_view(),
+        name="product-certificates",
+    ),
+    path(
+        "certificates/<int:certificate_pk>/document/",
+        views.CertificateDocumentView.as_view(),
+        name="certificate-document",
+    ),
+    path(
         "images/<int:image_pk>/primary/",
         views.ImagePrimaryView.as_view(),
         name="image-primary",

@@ -15,6 +15,9 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from marketplace.akad.views import render_receipt
+from marketplace.compliance import selectors as compliance_selectors
+from marketplace.compliance import services as compliance
+from marketplace.compliance.views import document_response
 from marketplace.fulfilment import services as fulfilment
 from marketplace.fulfilment.models import OrderStatus
 from marketplace.ledger import selectors as ledger_selectors
@@ -27,6 +30,7 @@ from marketplace.seller.access import SellerAccessMixin
 from marketplace.seller.forms import (
     COURIERS,
     CancelForm,
+    CertificateForm,
     ImageMoveForm,
     PhotosForm,
     ProductForm,
@@ -296,6 +300,54 @@ class ProductImagesView(ProductMixin, SellerView):
         services.add_images(self.product, form.cleaned_data["photos"])
         messages.success(request, _("Photos added."))
         return redirect("seller:product-images", product_pk=self.product.pk)
+
+
+class ProductCertificatesView(ProductMixin, SellerView):
+    """The product's certificate documents and the form to upload one."""
+
+    template_name = "marketplace/seller/product_certificates.html"
+    section = "products"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", CertificateForm())
+        return super().get_context_data(
+            product=self.product,
+            certificates=compliance_selectors.certificates_of_product(self.product),
+            verified=compliance_selectors.verified_halal(self.product),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = CertificateForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                compliance.add_certificate(
+                    self.product,
+                    form.cleaned_data["document"],
+                    expires_on=form.cleaned_data["expires_on"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Certificate uploaded: an admin of KESAN will check it."),
+                )
+                return redirect("seller:product-certificates", product_pk=self.product.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class CertificateDocumentView(SellerAccessMixin, View):
+    """A certificate document of one of the pesantren's products."""
+
+    def resolve(self, certificate_pk, **kwargs):
+        self.certificate = compliance_selectors.certificate_of(
+            self.pesantren, certificate_pk
+        )
+
+    def get(self, request, *args, **kwargs):
+        return document_response(self.certificate)
 
 
 class ImagePrimaryView(ImageMixin, SellerAccessMixin, View):

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from forks.catalogue.models import Category, Product, ProductCategory, ProductImage
 from forks.partner.models import Partner, StockRecord
+from marketplace.compliance.models import CategoryRule, Certificate
 from pesantren.models import Membership, Pesantren
 
 
@@ -29,6 +30,8 @@ def snapshot():
         ProductImage,
         StockRecord,
         User,
+        CategoryRule,
+        Certificate,
     ]
     return {
         "counts": {model.__name__: model.objects.count() for model in models},
@@ -69,6 +72,14 @@ def snapshot():
                 "num_in_stock",
                 "date_updated",
             )
+        ),
+        "certificates": list(
+            Certificate.objects.order_by("product__upc").values_list(
+                "product__upc", "number", "document", "status", "date_verified"
+            )
+        ),
+        "categories": list(
+            Category.objects.order_by("path").values_list("slug", "is_public")
         ),
         "images": list(
             ProductImage.objects.order_by("product__upc").values_list(

@@ -95,6 +95,30 @@ def test_demo_products_have_images_prices_stock_weights_and_food_numbers(seeded)
     assert any(s.num_in_stock == 0 for s in StockRecord.objects.all())
 
 
+def test_demo_has_category_rules_verified_certificates_and_a_hidden_category(
+    seeded, client
+):
+    from marketplace.compliance.models import Certificate
+    from marketplace.compliance.rules import rule_for_category
+
+    food = Category.objects.get(slug="kopi-teh")
+    assert rule_for_category(food).needs == {"halal", "food_registration"}
+    assert rule_for_category(Category.objects.get(slug="kitab-kuning")).needs == set()
+    banned = Category.objects.get(slug="minuman-beralkohol")
+    assert rule_for_category(banned).prohibited is True
+    assert banned.is_public is False
+    assert "Minuman Beralkohol" not in client.get("/").content.decode()
+
+    certificates = list(Certificate.objects.select_related("product"))
+    assert len(certificates) == 6
+    for certificate in certificates:
+        assert certificate.status == "verified"
+        assert certificate.number == certificate.product.halal_certificate_number
+        assert certificate.document.open("rb").read(5) == b"%PDF-"
+    shown = client.get(certificates[0].product.get_absolute_url()).content.decode()
+    assert "20 November 2026" in shown
+
+
 def expected_account_count():
     """An owner per pesantren, the admin, a curator, a buyer, a santri seller,
     a dakwah editor for each pesantren that has ustadz in the demo, and the

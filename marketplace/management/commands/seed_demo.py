@@ -4,11 +4,13 @@ import json
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from dakwah.demo import seed_dakwah_demo
-from marketplace.demo import build
+from marketplace.demo import build, data
+from marketplace.demo.compliance import seed_compliance
 from marketplace.demo.reviews import seed_demo_reviews
 
 
@@ -52,6 +54,11 @@ class Command(BaseCommand):
     def load_demo(self):
         pesantren_by_slug, created = build.seed_demo_catalogue()
         accounts, password = build.seed_accounts(pesantren_by_slug)
+        certificates = seed_compliance(
+            build.seed_categories(data.CATEGORIES),
+            get_user_model().objects.get(email="admin@kesan.test"),
+        )
+        self.stdout.write(f"Compliance: {certificates} new verified certificates.")
         accounts += seed_dakwah_demo(pesantren_by_slug)
         orders = build.seed_money_history(pesantren_by_slug)
         reviewed = seed_demo_reviews()

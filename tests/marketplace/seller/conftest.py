@@ -1,5 +1,5 @@
 """Fixtures of the seller dashboard tests: a verified pesantren, its owner
-signed in, and two leaf categories (one with legality rules)."""
+signed in, and two leaf categories (one whose CategoryRule needs halal and P-IRT/BPOM)."""
 
 import io
 
@@ -37,7 +37,12 @@ def craft(db):
 
 @pytest.fixture
 def coffee(db):
+    from marketplace.compliance.models import CategoryRule
+
     root = make_category("Makanan & Minuman", "makanan-minuman")
+    CategoryRule.objects.create(
+        category=root, needs_halal_certificate=True, needs_food_registration=True
+    )
     return make_category("Kopi & Teh", "kopi-teh", parent=root)
 
 
@@ -49,5 +54,12 @@ def photo(
     mode = "RGBA" if len(colour) == 4 else "RGB"
     Image.new(mode, size, colour).save(buffer, format, **save)
     buffer.seek(0)
+    buffer.name = name
+    return buffer
+
+
+def pdf_file(name="sertifikat.pdf", body=b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"):
+    """An uploadable file that starts like a PDF."""
+    buffer = io.BytesIO(body)
     buffer.name = name
     return buffer

@@ -143,7 +143,7 @@ def test_overview_counts_and_lists_what_needs_attention(seller, pesantren, coffe
         ("weight", 1),
         ("category", 3 - 1),
         ("halal", 1),
-        ("pirt_or_bpom", 1),
+        ("food_registration", 1),
         ("photo", 2),
     ]
     assert [p.title for p in response.context["low_stock"]] == ["Peci", "Kopi"]

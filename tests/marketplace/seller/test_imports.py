@@ -123,7 +123,7 @@ def test_check_lists_each_rows_problems_and_saves_nothing(
             "sku": "KOPI-1",
             "messages": [
                 "Cannot be published: Add the halal certificate number.",
-                "Cannot be published: Add a P-IRT or BPOM MD number.",
+                "Cannot be published: Add a P-IRT number or a BPOM MD/ML number.",
             ],
         },
         {

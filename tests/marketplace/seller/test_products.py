@@ -153,7 +153,7 @@ def test_food_needs_halal_and_a_permit_number_to_be_published(seller, coffee):
 
     assert refused.context["form"].errors == {
         "halal_certificate_number": ["Add the halal certificate number"],
-        "pirt_number": ["Add a P-IRT or BPOM MD number"],
+        "pirt_number": ["Add a P-IRT number or a BPOM MD/ML number"],
     }
     assert accepted.status_code == 302
     product = Product.objects.get()

@@ -11,6 +11,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from dakwah.models import Article, Kajian, Media, Ustadz
 from forks.catalogue.models import Product, ProductImage
 from forks.partner.models import StockRecord
+from marketplace.compliance.models import Certificate
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 from marketplace.models import ProductImport, StockChange
 from marketplace.payments.models import Refund
@@ -27,7 +28,7 @@ from tests.factories import (
     pay_order,
     place_order,
 )
-from tests.marketplace.seller.conftest import photo
+from tests.marketplace.seller.conftest import pdf_file, photo
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,19 @@ def other(django_capture_on_commit_callbacks):
     pesantren = PesantrenFactory(name="Pesantren B", slug="pesantren-b")
     owner = make_member(pesantren, email="pemilik@b.test")
     staff = make_member(pesantren, role=Membership.Role.STAFF, email="santri@b.test")
-    product = make_product(pesantren, title="Produk B", num_in_stock=5, is_public=True)
+    product = make_product(
+        pesantren,
+        title="Produk B",
+        num_in_stock=5,
+        is_public=True,
+        halal_certificate_number="ID35110000123450124",
+    )
+    certificate = Certificate.objects.create(
+        product=product,
+        number="ID35110000123450124",
+        document="certificates/b.pdf",
+        content_type="application/pdf",
+    )
     image = ProductImage.objects.create(
         product=product, original="images/b.jpg", display_order=0
     )
@@ -100,6 +113,7 @@ def other(django_capture_on_commit_callbacks):
         "invitation_pk": invitation.pk,
         "part_pk": order.fulfilment_groups.get().pk,
         "payout_pk": payout.pk,
+        "certificate_pk": certificate.pk,
     }
 
 
@@ -170,6 +184,11 @@ def snapshot(pesantren):
             .order_by("pk")
             .values_list("pk", "status", "amount", "decided_by")
         ),
+        "certificates": list(
+            Certificate.objects.filter(
+                product__stockrecords__partner_id=partner
+            ).values_list("pk", "number", "status", "document", "expires_on")
+        ),
         "dakwah": [
             list(model.objects.filter(pesantren=pesantren).order_by("pk").values())
             for model in (Article, Kajian, Ustadz)
@@ -213,6 +232,8 @@ def post_body(ids):
         "pk": ids["product_pk"],
         "id": ids["product_pk"],
         "photos": photo(),
+        "document": pdf_file(),
+        "expires_on": "2030-01-01",
         "courier": "JNE",
         "tracking_number": "JNE000111222",
         "reason": "Habis",
@@ -250,8 +271,10 @@ def test_the_walk_covers_the_dashboard():
         "payout-detail",
         "payout-cancel",
         "order-akad",
+        "product-certificates",
+        "certificate-document",
     } <= names
-    assert len(names) == 31
+    assert len(names) == 33
 
 
 def test_the_walk_covers_the_dakwah_pages():
