@@ -241,8 +241,25 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Complaint photos (marketplace/complaints) are never given a public URL:
+# views stream them to the buyer, the pesantren's members and staff only.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
+if AWS_STORAGE_BUCKET_NAME:
+    private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **media_storage["OPTIONS"],
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+else:
+    private_storage = {"BACKEND": "kesan.storage.PrivateFileSystemStorage"}
 STORAGES = {
     "default": media_storage,
+    "private": private_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

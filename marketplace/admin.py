@@ -4,6 +4,7 @@ what sellers did (stock changes, imports)."""
 
 from django.contrib import admin
 
+from marketplace.complaints import admin as complaints_admin  # noqa: F401 (registers)
 from marketplace.compliance import admin as compliance_admin  # noqa: F401 (registers)
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction

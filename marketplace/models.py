@@ -1,6 +1,7 @@
 """Models of the marketplace, one module per subdomain; imported here so that
 Django registers them under the ``marketplace`` label."""
 
+from marketplace.complaints.models import Complaint, ComplaintMessage, ComplaintPhoto
 from marketplace.compliance.models import CategoryRule
 from marketplace.fulfilment.models import (
     FulfilmentEvent,
@@ -22,6 +23,9 @@ from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBan
 
 __all__ = [
     "CategoryRule",
+    "Complaint",
+    "ComplaintMessage",
+    "ComplaintPhoto",
     "FulfilmentEvent",
     "FulfilmentGroup",
     "LedgerAccount",

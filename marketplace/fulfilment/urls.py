@@ -1,5 +1,6 @@
 from django.urls import path
 
+from marketplace.complaints.urls import buyer_urlpatterns as complaint_urlpatterns
 from marketplace.fulfilment import views
 
 app_name = "orders"
@@ -13,6 +14,7 @@ urlpatterns = [
         views.confirm_received,
         name="part-received",
     ),
+    *complaint_urlpatterns,
     path(
         "<str:number>/<str:verification>/",
         views.guest_order_detail,
