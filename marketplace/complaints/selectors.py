@@ -68,4 +68,7 @@ def attach_to_parts(parts, complaint_forms, message_forms):
             else ""
         )
         part.can_complain = part.complaint_refusal is None
+        # A refused form comes back with its text even when the part can no
+        # longer take a complaint (its window closed meanwhile).
+        part.shows_complaint_form = part.can_complain or group.pk in complaint_forms
     return parts
