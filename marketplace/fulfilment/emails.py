@@ -144,8 +144,17 @@ def email_context(email):
         "order": order,
         "group": email.group,
         "complaint": email.complaint,
+        "complaint_message": complaint_message(email),
         "parts": parts,
         "order_url": order_url,
         "shipping_address": order.shipping_address,
         "site_url": site_url,
     }
+
+
+def complaint_message(email):
+    """The message an "answered" e-mail is about: its key ends with its id."""
+    if email.kind != Kind.COMPLAINT_ANSWERED:
+        return None
+    message_id = email.key.rpartition(":")[2]
+    return email.complaint.messages.filter(pk=message_id).first()

@@ -11,6 +11,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from dakwah.models import Article, Kajian, Media, Ustadz
 from forks.catalogue.models import Product, ProductImage
 from forks.partner.models import StockRecord
+from marketplace.complaints.models import Complaint, ComplaintMessage, ComplaintPhoto
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 from marketplace.models import ProductImport, StockChange
 from marketplace.payments.models import Refund
@@ -79,6 +80,12 @@ def other(django_capture_on_commit_callbacks):
     give_flat_rate(pesantren, 15000)
     order = place_order(make_basket((product, 1))).order
     pay_order(order)
+    complaint = Complaint.objects.create(
+        group=order.fulfilment_groups.get(), reason="damaged", description="Rusak"
+    )
+    complaint_photo = ComplaintPhoto.objects.create(
+        complaint=complaint, image="complaints/b.jpg"
+    )
     return {
         **dakwah_of(pesantren),
         "pesantren": pesantren,
@@ -88,6 +95,8 @@ def other(django_capture_on_commit_callbacks):
         "member_pk": staff.memberships.get().pk,
         "invitation_pk": invitation.pk,
         "part_pk": order.fulfilment_groups.get().pk,
+        "complaint_pk": complaint.pk,
+        "photo_pk": complaint_photo.pk,
     }
 
 
@@ -153,6 +162,14 @@ def snapshot(pesantren):
             group__pesantren=pesantren
         ).count(),
         "refunds": Refund.objects.filter(group__pesantren=pesantren).count(),
+        "complaints": list(
+            Complaint.objects.filter(group__pesantren=pesantren).values_list(
+                "pk", "status", "decision"
+            )
+        ),
+        "complaint_messages": ComplaintMessage.objects.filter(
+            complaint__group__pesantren=pesantren
+        ).count(),
         "dakwah": [
             list(model.objects.filter(pesantren=pesantren).order_by("pk").values())
             for model in (Article, Kajian, Ustadz)
@@ -229,8 +246,12 @@ def test_the_walk_covers_the_dashboard():
         "order-ship",
         "order-cancel",
         "order-packing-slip",
+        "complaint-list",
+        "complaint-detail",
+        "complaint-reply",
+        "complaint-photo",
     } <= names
-    assert len(names) == 28
+    assert len(names) == 32
 
 
 def test_the_walk_covers_the_dakwah_pages():
