@@ -68,7 +68,7 @@ class ComplaintAdmin(admin.ModelAdmin):
             ),
         ) or "—"
 
-    @admin.display(description=gettext_lazy("Decision"))
+    @admin.display(description=gettext_lazy("Settle"))
     def decide_link(self, complaint):
         if not complaint.is_open:
             return "—"

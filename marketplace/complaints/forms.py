@@ -42,7 +42,13 @@ class DecisionForm(forms.Form):
     """The operators' decision on a complaint (Django admin)."""
 
     decision = forms.ChoiceField(
-        label=_("Decision"), choices=Complaint.Decision.choices, widget=forms.RadioSelect
+        label=_("Decision"),
+        choices=[
+            (Complaint.Decision.RELEASE, _("Release the held money to the pesantren")),
+            (Complaint.Decision.FULL_REFUND, _("Refund the buyer in full")),
+            (Complaint.Decision.PARTIAL_REFUND, _("Refund the buyer in part")),
+        ],
+        widget=forms.RadioSelect,
     )
     amount = forms.IntegerField(
         label=_("Refund amount (whole rupiah, for a partial refund)"),
