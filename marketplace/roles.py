@@ -38,6 +38,10 @@ ADMIN_PERMISSIONS = [
     # The sellers' own records, for support.
     "marketplace.view_stockchange",
     "marketplace.view_productimport",
+    # Settling buyers' complaints: the decision (release or refund) is taken
+    # on the complaint's admin page, which needs "change".
+    "marketplace.view_complaint",
+    "marketplace.change_complaint",
 ]
 
 

@@ -292,3 +292,19 @@ def test_partial_fees_never_drift_and_no_balance_goes_below_zero():
     assert ledger.partial_fee_back(share, ledger.Refunded(0, 0), 99) == 98
     # After 98 of fee back on 99, the last rupiah carries the last fee.
     assert ledger.partial_fee_back(share, ledger.Refunded(99, 98), 1) == 1
+
+
+def test_an_admin_kesan_member_may_decide_and_other_staff_may_not(client, shop):
+    from marketplace import roles
+
+    shipped(shop)
+    complaint = complain(shop)
+    clerk = UserFactory(is_staff=True)
+    client.force_login(clerk)
+
+    assert decide(client, complaint, decision="release", note="x").status_code == 404
+    assert Complaint.objects.get().status == "open"
+
+    clerk.groups.add(roles.sync_admin_group())
+    assert decide(client, complaint, decision="release", note="x").status_code == 302
+    assert Complaint.objects.get().decision == "release"
