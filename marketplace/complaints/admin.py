@@ -59,14 +59,17 @@ class ComplaintAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("Photos"))
     def photo_links(self, complaint):
-        return format_html_join(
-            " ",
-            '<a href="{}" target="_blank"><img src="{}" alt="" height="120"></a>',
-            (
-                (self.photo_url(photo), self.photo_url(photo))
-                for photo in complaint.photos.all()
-            ),
-        ) or "—"
+        return (
+            format_html_join(
+                " ",
+                '<a href="{}" target="_blank"><img src="{}" alt="" height="120"></a>',
+                (
+                    (self.photo_url(photo), self.photo_url(photo))
+                    for photo in complaint.photos.all()
+                ),
+            )
+            or "—"
+        )
 
     @admin.display(description=gettext_lazy("Settle"))
     def decide_link(self, complaint):

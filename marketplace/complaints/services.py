@@ -53,9 +53,9 @@ def complaint_refusal(group, now=None):
         return _("This order is not paid, so there is nothing to complain about.")
     if group.status == Status.RECEIVED:
         if now > window_end(group):
-            return _(
-                "The time to complain about this part ended on %(date)s."
-            ) % {"date": timezone.localtime(window_end(group)).strftime("%d-%m-%Y")}
+            return _("The time to complain about this part ended on %(date)s.") % {
+                "date": timezone.localtime(window_end(group)).strftime("%d-%m-%Y")
+            }
     elif group.status != Status.SHIPPED:
         return _("A complaint can be made once the part has been sent.")
     if group.complaints.filter(status=Complaint.Status.OPEN).exists():
@@ -103,7 +103,9 @@ def open_complaint(order, group_id, *, user, reason, description, photos=()):
             photo.file.name, photo.file
         )
     queue_email(EmailKind.COMPLAINT_OPENED, group.order, group, complaint=complaint)
-    logger.info("%s: complaint %s opened on part %s", order.number, complaint.pk, group.pk)
+    logger.info(
+        "%s: complaint %s opened on part %s", order.number, complaint.pk, group.pk
+    )
     return complaint
 
 
@@ -173,7 +175,9 @@ def resolve_complaint(complaint_id, decision, *, actor, note="", amount=None):
     elif decision == Decision.FULL_REFUND:
         amount = left
         if amount > 0:
-            refunds.request_refund(group.order, group, amount, reason, f"c{complaint.pk}")
+            refunds.request_refund(
+                group.order, group, amount, reason, f"c{complaint.pk}"
+            )
         ledger.refund_part(group)
     elif decision == Decision.PARTIAL_REFUND:
         if not isinstance(amount, int) or not 0 < amount < left:
@@ -193,9 +197,7 @@ def resolve_complaint(complaint_id, decision, *, actor, note="", amount=None):
     complaint.decided_by = actor
     complaint.date_resolved = timezone.now()
     complaint.save()
-    queue_email(
-        EmailKind.COMPLAINT_RESOLVED, group.order, group, complaint=complaint
-    )
+    queue_email(EmailKind.COMPLAINT_RESOLVED, group.order, group, complaint=complaint)
     logger.info(
         "%s: complaint %s resolved (%s, %s)",
         group.order.number,

@@ -63,7 +63,9 @@ def complaint_create(request, number, group_id):
                     "it is settled."
                 ),
             )
-            return redirect(f"{reverse('orders:detail', args=[number])}#part-{group_id}")
+            return redirect(
+                f"{reverse('orders:detail', args=[number])}#part-{group_id}"
+            )
     return render_order(request, order, status=400, complaint_forms={group_id: form})
 
 
@@ -96,7 +98,9 @@ def complaint_message(request, number, complaint_id):
 def complaint_photo(request, number, photo_id):
     order = _buyer_order(request, number)
     try:
-        photo = selectors.photo_of(Complaint.objects.filter(group__order=order), photo_id)
+        photo = selectors.photo_of(
+            Complaint.objects.filter(group__order=order), photo_id
+        )
     except ComplaintPhoto.DoesNotExist:
         raise Http404
     return serve_photo(photo)
@@ -170,7 +174,9 @@ class ComplaintReplyView(ComplaintDetailView):
                 form.add_error(None, str(refusal))
             else:
                 messages.success(request, _("Your answer is sent to the buyer."))
-                return redirect("seller:complaint-detail", complaint_pk=self.complaint.pk)
+                return redirect(
+                    "seller:complaint-detail", complaint_pk=self.complaint.pk
+                )
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 

@@ -68,7 +68,11 @@ def recipients_for(kind, order, group):
             # A complaint may end in a refund: the owners answer for the money.
             memberships = memberships.filter(role=Membership.Role.OWNER)
         return sorted(
-            {membership.user.email for membership in memberships if membership.user.email}
+            {
+                membership.user.email
+                for membership in memberships
+                if membership.user.email
+            }
         )
     return [order.email] if order.email else []
 
@@ -128,7 +132,9 @@ def email_context(email):
         # A pesantren sees its own part only.
         parts = [part for part in parts if part.group.pk == email.group_id]
         order_url = absolute_url(
-            reverse("seller:complaint-detail", kwargs={"complaint_pk": email.complaint_id})
+            reverse(
+                "seller:complaint-detail", kwargs={"complaint_pk": email.complaint_id}
+            )
             if email.complaint_id
             else reverse("seller:order-detail", kwargs={"part_pk": email.group_id})
         )

@@ -189,7 +189,9 @@ def release_part(group, kind=Kind.RELEASED, now=None):
 
 def is_released(group):
     """Whether the part's held money left ``held`` (released, or refunded in part)."""
-    return LedgerTransaction.objects.filter(group=group, kind__in=RELEASE_KINDS).exists()
+    return LedgerTransaction.objects.filter(
+        group=group, kind__in=RELEASE_KINDS
+    ).exists()
 
 
 @dataclass(frozen=True)
@@ -305,10 +307,10 @@ def partial_fee_back(share, refunded, amount):
     """The fee to give back with a refund of ``amount`` (see refund_part_in_part)."""
     fee_left = share.fee - refunded.fee
     net_left = share.total - refunded.amount - fee_left
-    proportional = (
-        (2 * share.fee * (refunded.amount + amount) + share.total) // (2 * share.total)
-        - refunded.fee
-    )
+    # fee × refunded in all / total, rounded half up, in whole numbers.
+    refunded_after = refunded.amount + amount
+    fee_back_after = (2 * share.fee * refunded_after + share.total) // (2 * share.total)
+    proportional = fee_back_after - refunded.fee
     # The pesantren's share after this refund may not go below zero, nor
     # may more fee go back than is left of it, nor more than the refund.
     at_least = max(amount - net_left, 0)

@@ -65,8 +65,8 @@ class Shop:
         self.beta_owner = make_member(self.beta, email="pemilik@beta.test")
         give_flat_rate(self.alfa, 15000)
         give_flat_rate(self.beta, 20000)
-        kopi = make_product(self.alfa, price=Decimal("50000"), title="Kopi")
-        madu = make_product(self.beta, price=Decimal("40000"), title="Madu")
+        kopi = make_product(self.alfa, price=Decimal(50000), title="Kopi")
+        madu = make_product(self.beta, price=Decimal(40000), title="Madu")
         self.order = place_order(
             make_basket((kopi, 2), (madu, 1)), user=self.buyer, language="en"
         ).order

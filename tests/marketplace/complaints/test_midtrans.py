@@ -49,7 +49,7 @@ def test_a_partial_refund_of_a_qris_payment_goes_through_midtrans(
     )
 
     refund = Refund.objects.get()
-    assert (refund.amount, refund.status) == (Decimal("25000"), Refund.Status.CONFIRMED)
+    assert (refund.amount, refund.status) == (Decimal(25000), Refund.Status.CONFIRMED)
     transaction = midtrans.transactions[attempt.provider_order_id]
     assert [(r["refund_key"], r["amount"]) for r in transaction.refunds] == [
         (f"{attempt.provider_order_id}-c{complaint.pk}", 25000)
@@ -58,7 +58,7 @@ def test_a_partial_refund_of_a_qris_payment_goes_through_midtrans(
     attempt = reload(attempt)
     assert (attempt.status, attempt.refunded_amount) == (
         PaymentAttempt.Status.PARTIALLY_REFUNDED,
-        Decimal("25000"),
+        Decimal(25000),
     )
 
 
@@ -70,6 +70,6 @@ def test_a_refund_of_a_virtual_account_payment_is_left_manual(midtrans, private_
     )
 
     assert list(Refund.objects.values_list("amount", "status")) == [
-        (Decimal("60000"), Refund.Status.MANUAL)
+        (Decimal(60000), Refund.Status.MANUAL)
     ]
     assert midtrans.count_requests("refund") == 0

@@ -168,7 +168,9 @@ def test_a_partial_refund_before_release_gives_back_the_fee_in_proportion(
         held=0, available=93728, paid_out=0, clawback_owed=0
     )
     assert platform() == {Account.FEE_REVENUE: 14000 - 1073, Account.REFUNDS: 12345}
-    assert list(Refund.objects.values_list("amount", "status")) == [(Decimal("12345"), "manual")]
+    assert list(Refund.objects.values_list("amount", "status")) == [
+        (Decimal(12345), "manual")
+    ]
     # Receipt afterwards releases nothing more; what is left may be refunded.
     confirm_received(shop.order, shop.alfa_part.pk, shop.buyer)
     assert balance_of_pesantren(shop.alfa).available == 93728
@@ -225,7 +227,7 @@ def test_a_refund_after_release_takes_the_available_balance_then_a_clawback(shop
 def test_deciding_twice_refunds_and_posts_once(shop, admin_client):
     shipped(shop)
     complaint = complain(shop)
-    data = dict(decision="partial_refund", amount="20000", note="Separuh.")
+    data = {"decision": "partial_refund", "amount": "20000", "note": "Separuh."}
 
     decide(admin_client, complaint, **data)
     second = decide(admin_client, complaint, **data)
@@ -242,9 +244,7 @@ def test_deciding_twice_refunds_and_posts_once(shop, admin_client):
 
 
 @pytest.mark.parametrize("amount", ["0", "115001", ""])
-def test_a_partial_refund_outside_what_is_left_is_refused(
-    shop, admin_client, amount
-):
+def test_a_partial_refund_outside_what_is_left_is_refused(shop, admin_client, amount):
     shipped(shop)
     complaint = complain(shop)
 

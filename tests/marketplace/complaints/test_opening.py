@@ -97,9 +97,7 @@ def test_a_part_not_sent_or_cancelled_takes_no_complaint(client, shop, state, en
     response = client.post(open_url(shop, shop.alfa_part), form())
 
     assert response.status_code == 400
-    assert b"A complaint can be made once the part has been sent." in (
-        response.content
-    )
+    assert b"A complaint can be made once the part has been sent." in (response.content)
     assert Complaint.objects.count() == 0
 
 
