@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from marketplace.complaints import selectors as complaint_selectors
+from marketplace.complaints.models import Complaint
 from marketplace.fulfilment import services as fulfilment
 from marketplace.fulfilment.models import OrderStatus
 from marketplace.ledger import selectors as ledger_selectors
@@ -81,6 +83,9 @@ class OverviewView(SellerView):
             low_stock=selectors.low_stock_products(self.pesantren),
             incomplete=selectors.incomplete_products(self.pesantren),
             last_decision=pesantren_selectors.last_status_decision(self.pesantren),
+            open_complaints=complaint_selectors.complaints_of_pesantren(
+                self.pesantren, Complaint.Status.OPEN
+            ).count(),
             **kwargs,
         )
 

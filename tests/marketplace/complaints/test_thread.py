@@ -187,3 +187,14 @@ def test_each_email_is_queued_once(shop, complaint, django_capture_on_commit_cal
         f"Pesantren Alfa answered your complaint on order {shop.order.number}",
         f"Your complaint on order {shop.order.number} is settled",
     ]
+
+
+def test_the_overview_counts_the_open_complaints(client, shop, complaint, english):
+    client.force_login(shop.alfa_owner)
+    alfa = client.get(reverse("seller:overview"))
+    client.force_login(shop.beta_owner)
+    beta = client.get(reverse("seller:overview"))
+
+    assert alfa.context["open_complaints"] == 1
+    assert b"1 complaint from a buyer is waiting for your answer." in alfa.content
+    assert beta.context["open_complaints"] == 0
