@@ -263,13 +263,27 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-# Certificate documents are never served by URL, only through views that
-# check who asks (marketplace.compliance.views); they stay on the local disk
-# (a persistent volume) even when the pictures go to S3.
+# Certificate documents and complaint photos are never given a public URL:
+# views stream them to those allowed (marketplace/compliance/views.py,
+# marketplace/complaints/views.py). On S3 they sit under a private prefix
+# with signed links only.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media")
+if AWS_STORAGE_BUCKET_NAME:
+    private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **media_storage["OPTIONS"],
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+else:
+    private_storage = {"BACKEND": "kesan.storage.PrivateFileSystemStorage"}
 STORAGES = {
     "default": media_storage,
-    "private": {"BACKEND": "marketplace.compliance.storage.PrivateStorage"},
+    "private": private_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

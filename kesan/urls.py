@@ -11,6 +11,7 @@ from dakwah import seller_urls as dakwah_seller_urls
 from dakwah.sitemaps import SITEMAPS as DAKWAH_SITEMAPS
 from kesan.accounts import LogoutView
 from kesan.health import healthz
+from marketplace.complaints import urls as complaint_urls
 from marketplace.seller import urls as seller_urls
 from marketplace.sitemaps import SITEMAPS as SHOP_SITEMAPS
 
@@ -20,6 +21,7 @@ SITEMAPS = {**SHOP_SITEMAPS, **DAKWAH_SITEMAPS}
 # dakwah editor pages, joined here so that marketplace never imports dakwah.
 SELLER_PATTERNS = [
     *seller_urls.urlpatterns,
+    path("complaints/", include(complaint_urls.seller_urlpatterns)),
     path("dakwah/", include(dakwah_seller_urls)),
 ]
 

@@ -5,6 +5,7 @@ what sellers did (stock changes, imports)."""
 from django.contrib import admin
 
 from marketplace.akad import admin as akad_admin  # noqa: F401 (registers)
+from marketplace.complaints import admin as complaints_admin  # noqa: F401 (registers)
 from marketplace.compliance import admin as compliance_admin  # noqa: F401 (registers)
 from marketplace.payouts import admin as payouts_admin  # noqa: F401 (registers)
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup

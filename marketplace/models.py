@@ -2,6 +2,7 @@
 Django registers them under the ``marketplace`` label."""
 
 from marketplace.akad.models import AkadRecord
+from marketplace.complaints.models import Complaint, ComplaintMessage, ComplaintPhoto
 from marketplace.compliance.models import CategoryRule, Certificate, CertificateNotice
 from marketplace.fulfilment.models import (
     FulfilmentEvent,
@@ -27,6 +28,9 @@ __all__ = [
     "CategoryRule",
     "Certificate",
     "CertificateNotice",
+    "Complaint",
+    "ComplaintMessage",
+    "ComplaintPhoto",
     "FulfilmentEvent",
     "FulfilmentGroup",
     "LedgerAccount",

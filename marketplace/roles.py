@@ -54,6 +54,10 @@ ADMIN_PERMISSIONS = [
     "marketplace.view_payoutrequest",
     "marketplace.change_payoutrequest",
     "marketplace.view_payoutbatch",
+    # Settling buyers' complaints: the decision (release or refund) is taken
+    # on the complaint's admin page, which needs "change".
+    "marketplace.view_complaint",
+    "marketplace.change_complaint",
 ]
 
 

@@ -9,11 +9,12 @@ follows its nearest ancestor's; see marketplace.compliance.rules.
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kesan.storage import private_storage
 
 
 class CategoryRule(models.Model):
@@ -83,10 +84,6 @@ def certificate_document_path(instance, filename):
     """A name nobody can guess: the document is only served through a view."""
     suffix = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
     return f"certificates/{uuid.uuid4().hex}{suffix.get(instance.content_type, '')}"
-
-
-def private_storage():
-    return storages["private"]
 
 
 class Certificate(models.Model):

@@ -18,24 +18,32 @@ from kesan.links import absolute_url
 from marketplace.fulfilment.models import OutboundEmail
 from marketplace.fulfilment.selectors import order_parts
 from marketplace.queue import enqueue_on_commit
+from pesantren.models import Membership
 
 logger = logging.getLogger(__name__)
 Kind = OutboundEmail.Kind
 
 
-def queue_email(kind, order, group=None):
+# E-mails read by a pesantren, in the site's language.
+PESANTREN_KINDS = {Kind.PESANTREN_NEW_ORDER, Kind.COMPLAINT_OPENED}
+
+
+def queue_email(kind, order, group=None, *, complaint=None, about=None):
     """Queue e-mail ``kind`` about ``order`` (or one of its groups), at most once.
 
-    Call inside the transaction that makes the e-mail true; it is sent only
-    if that transaction commits.
+    A complaint's e-mails name the complaint; ``about`` (a message of its
+    thread) keys one e-mail per message. Call inside the transaction that
+    makes the e-mail true; it is sent only if that transaction commits.
     """
-    key = f"{kind}:{group.pk if group else order.pk}"
+    subject = about or complaint or group or order
+    key = f"{kind}:{subject.pk}"
     email, created = OutboundEmail.objects.get_or_create(
         key=key,
         defaults={
             "kind": kind,
             "order": order,
             "group": group,
+            "complaint": complaint,
             "language": language_for(kind, order),
             "recipients": recipients_for(kind, order, group),
         },
@@ -48,17 +56,21 @@ def queue_email(kind, order, group=None):
 
 
 def language_for(kind, order):
-    if kind == Kind.PESANTREN_NEW_ORDER:
+    if kind in PESANTREN_KINDS:
         return settings.LANGUAGE_CODE
     return order.language or settings.LANGUAGE_CODE
 
 
 def recipients_for(kind, order, group):
-    if kind == Kind.PESANTREN_NEW_ORDER:
+    if kind in PESANTREN_KINDS:
+        memberships = group.pesantren.memberships.select_related("user")
+        if kind == Kind.COMPLAINT_OPENED:
+            # A complaint may end in a refund: the owners answer for the money.
+            memberships = memberships.filter(role=Membership.Role.OWNER)
         return sorted(
             {
                 membership.user.email
-                for membership in group.pesantren.memberships.select_related("user")
+                for membership in memberships
                 if membership.user.email
             }
         )
@@ -70,7 +82,7 @@ def send_email(email_id):
     with transaction.atomic():
         email = (
             OutboundEmail.objects.select_for_update(of=("self",))
-            .select_related("order", "group__pesantren")
+            .select_related("order", "group__pesantren", "complaint")
             .get(pk=email_id)
         )
         if email.date_sent is not None or not email.recipients:
@@ -116,11 +128,15 @@ def email_context(email):
     order = email.order
     site_url = absolute_url()
     parts = order_parts(order)
-    if email.kind == Kind.PESANTREN_NEW_ORDER:
+    if email.kind in PESANTREN_KINDS:
         # A pesantren sees its own part only.
         parts = [part for part in parts if part.group.pk == email.group_id]
         order_url = absolute_url(
-            reverse("seller:order-detail", kwargs={"part_pk": email.group_id})
+            reverse(
+                "seller:complaint-detail", kwargs={"complaint_pk": email.complaint_id}
+            )
+            if email.complaint_id
+            else reverse("seller:order-detail", kwargs={"part_pk": email.group_id})
         )
     elif order.user_id:
         order_url = absolute_url(reverse("orders:detail", args=[order.number]))
@@ -133,8 +149,18 @@ def email_context(email):
     return {
         "order": order,
         "group": email.group,
+        "complaint": email.complaint,
+        "complaint_message": complaint_message(email),
         "parts": parts,
         "order_url": order_url,
         "shipping_address": order.shipping_address,
         "site_url": site_url,
     }
+
+
+def complaint_message(email):
+    """The message an "answered" e-mail is about: its key ends with its id."""
+    if email.kind != Kind.COMPLAINT_ANSWERED:
+        return None
+    message_id = email.key.rpartition(":")[2]
+    return email.complaint.messages.filter(pk=message_id).first()

@@ -186,6 +186,9 @@ class OutboundEmail(models.Model):
         ORDER_PAID = "order_paid", _("Order paid")
         PART_SHIPPED = "part_shipped", _("Part shipped")
         PESANTREN_NEW_ORDER = "pesantren_new_order", _("New paid order for a pesantren")
+        COMPLAINT_OPENED = "complaint_opened", _("Complaint opened")
+        COMPLAINT_ANSWERED = "complaint_answered", _("Complaint answered")
+        COMPLAINT_RESOLVED = "complaint_resolved", _("Complaint resolved")
 
     key = models.CharField(max_length=120, unique=True)
     kind = models.CharField(max_length=24, choices=Kind.choices)
@@ -194,6 +197,13 @@ class OutboundEmail(models.Model):
     )
     group = models.ForeignKey(
         FulfilmentGroup,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="emails",
+    )
+    complaint = models.ForeignKey(
+        "marketplace.Complaint",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

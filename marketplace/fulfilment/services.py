@@ -1,8 +1,9 @@
 """Orders and their parts: placing, paying, cancelling, and each pesantren's
 way from a new part to a received one.
 
-Lock order, everywhere: basket, then order, then its groups, then stock
-records in id order. Functions that take a locked order say so.
+Lock order, everywhere: basket, then order, then its groups, then a group's
+complaint (marketplace.complaints), then stock records in id order; ledger
+accounts last. Functions that take a locked order say so.
 """
 
 import logging
@@ -450,10 +451,15 @@ def cancel_part(pesantren, group_id, actor, reason):
 
 @transaction.atomic
 def confirm_received(order, group_id, actor):
-    """The buyer confirms a shipped part arrived ("pesanan diterima")."""
+    """The buyer confirms a shipped part arrived ("pesanan diterima").
+
+    The money is released, unless a complaint is open on the part: then it
+    stays held until the complaint is decided.
+    """
     order, group = _lock_part(FulfilmentGroup.objects.filter(order=order), group_id)
     move_group(group, Status.RECEIVED, actor=actor)
-    ledger.release_part(group)
+    if not ledger.release_blocked(group):
+        ledger.release_part(group)
     close_order_if_done(order)
     return group
 

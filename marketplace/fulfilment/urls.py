@@ -1,6 +1,7 @@
 from django.urls import path
 
 from marketplace.akad import views as akad_views
+from marketplace.complaints.urls import buyer_urlpatterns as complaint_urlpatterns
 from marketplace.fulfilment import views
 from marketplace.reviews import views as reviews
 
@@ -17,6 +18,7 @@ urlpatterns = [
         views.confirm_received,
         name="part-received",
     ),
+    *complaint_urlpatterns,
     path(
         "<str:number>/lines/<int:line_id>/review/",
         reviews.line_review,

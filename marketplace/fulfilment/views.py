@@ -13,6 +13,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from marketplace.complaints import selectors as complaint_selectors
 from marketplace.fulfilment import selectors, services
 from marketplace.fulfilment.models import FulfilmentGroup, OrderStatus
 from marketplace.payments import services as payments
@@ -52,7 +53,9 @@ def order_list(request):
     )
 
 
-def render_order(request, order, status=200):
+def render_order(request, order, status=200, complaint_forms=None, message_forms=None):
+    """The order page; refused complaint forms come back bound, keyed by part or
+    complaint id."""
     attempts = list(order.payment_attempts.order_by("sequence"))
     live = next(
         (a for a in reversed(attempts) if a.status in PaymentAttempt.LIVE), None
@@ -67,7 +70,11 @@ def render_order(request, order, status=200):
         "marketplace/orders/order_detail.html",
         {
             "order": order,
-            "parts": selectors.order_parts(order),
+            "parts": complaint_selectors.attach_to_parts(
+                selectors.order_parts(order),
+                complaint_forms or {},
+                message_forms or {},
+            ),
             "live_attempt": live,
             "failed_attempt": failed,
             "can_pay": order.status == OrderStatus.PENDING_PAYMENT,

@@ -70,6 +70,9 @@ class LedgerTransaction(models.Model):
         AUTO_RELEASED = "auto_released", _("Released automatically")
         REVERSED = "reversed", _("Refunded before release")
         CLAWBACK = "clawback", _("Refunded after release (clawback)")
+        # A complaint settled by refunding part of a part (see services).
+        REFUNDED_IN_PART = "refunded_in_part", _("Partly refunded, the rest released")
+        CLAWBACK_IN_PART = "clawback_in_part", _("Partly refunded after release")
         PAYOUT = "payout", _("Paid out")
 
     key = models.CharField(max_length=120, unique=True)

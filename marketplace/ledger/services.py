@@ -1,4 +1,5 @@
-"""Postings to the ledger: a paid part held, released, refunded, paid out.
+"""Postings to the ledger: a paid part held, released, refunded (whole or in
+part), paid out.
 
 Each posting has a unique key, so an effect triggered twice (a repeated
 notification, a re-run task, a double click) is posted once. The fulfilment
@@ -26,7 +27,9 @@ logger = logging.getLogger(__name__)
 Order = get_model("order", "Order")
 Account = LedgerAccount.Kind
 Kind = LedgerTransaction.Kind
-RELEASE_KINDS = [Kind.RELEASED, Kind.AUTO_RELEASED]
+# Postings after which a part's money is no longer held: a partial refund
+# before release releases the rest of the held share in the same posting.
+RELEASE_KINDS = [Kind.RELEASED, Kind.AUTO_RELEASED, Kind.REFUNDED_IN_PART]
 
 
 class LedgerError(Exception):
@@ -173,7 +176,7 @@ def release_part(group, kind=Kind.RELEASED, now=None):
     if group.order.status not in (OrderStatus.PAID, OrderStatus.COMPLETED):
         return None
     share = paid_share(group)
-    if share is None or is_posted(refunded_key(group)):
+    if share is None or is_posted(refunded_key(group)) or is_released(group):
         return None
     lines = [
         Line(get_account(Account.HELD, group.pesantren), -share.net),
@@ -184,37 +187,151 @@ def release_part(group, kind=Kind.RELEASED, now=None):
     )
 
 
+def is_released(group):
+    """Whether the part's held money left ``held`` (released, or refunded in part)."""
+    return LedgerTransaction.objects.filter(
+        group=group, kind__in=RELEASE_KINDS
+    ).exists()
+
+
+@dataclass(frozen=True)
+class Refunded:
+    """What was refunded of a part so far: in all, and of it the fee given back."""
+
+    amount: int
+    fee: int
+
+
+def refunded_so_far(group):
+    """The sums refunded to the buyer of ``group`` and the fee given back (one query)."""
+    sums = dict(
+        LedgerEntry.objects.filter(
+            transaction__group=group,
+            account__kind__in=[Account.REFUNDS, Account.FEE_REVENUE],
+            account__pesantren__isnull=True,
+        )
+        .exclude(transaction__kind=Kind.ORDER_PAID)
+        .values_list("account__kind")
+        .annotate(total=Sum("amount"))
+        .values_list("account__kind", "total")
+    )
+    return Refunded(
+        amount=sums.get(Account.REFUNDS, 0), fee=-sums.get(Account.FEE_REVENUE, 0)
+    )
+
+
+def refundable_amount(group):
+    """What may still be refunded of a paid part (0 if never paid)."""
+    share = paid_share(group)
+    if share is None:
+        return 0
+    return share.total - refunded_so_far(group).amount
+
+
 def refund_part(group, now=None):
-    """Post the refund of a whole paid part to its buyer, once.
+    """Post the refund of what is left of a paid part to its buyer, once.
 
     Before release the held amount is reversed. After release the
     pesantren's available balance pays it back as far as it goes; the rest
     is a clawback owed, settled from its next payout, because no balance may
-    go below zero. The fee is given back to the buyer with the rest.
+    go below zero. The fee still kept is given back to the buyer with the
+    rest. A part never refunded in part is refunded whole.
     """
     share = paid_share(group)
     if share is None:
         return None
-    pesantren = group.pesantren
-    refunds = [
-        Line(get_account(Account.FEE_REVENUE), -share.fee),
-        Line(get_account(Account.REFUNDS), share.total),
-    ]
-    if not is_posted(released_key(group)):
-        lines = [Line(get_account(Account.HELD, pesantren), -share.net), *refunds]
+    refunded = refunded_so_far(group)
+    amount = share.total - refunded.amount
+    fee_back = share.fee - refunded.fee
+    if not is_released(group):
+        lines = [
+            Line(get_account(Account.HELD, group.pesantren), -share.net),
+            *_refund_lines(amount, fee_back),
+        ]
         kind = Kind.REVERSED
     else:
-        available = lock_account(Account.AVAILABLE, pesantren)
-        taken = min(share.net, max(balance_of(available), 0))
         lines = [
-            Line(available, -taken),
-            Line(get_account(Account.CLAWBACK, pesantren), taken - share.net),
-            *refunds,
+            *_take_back(group.pesantren, amount - fee_back),
+            *_refund_lines(amount, fee_back),
         ]
         kind = Kind.CLAWBACK
     return post_transaction(
         refunded_key(group), kind, lines, order=group.order, group=group, now=now
     )
+
+
+def refund_part_in_part(group, amount, key, now=None):
+    """Post the refund of ``amount`` of a paid part to its buyer, once under ``key``.
+
+    The fee is given back in proportion: after this refund the fee given
+    back in all is the part's fee × refunded in all / the part's total,
+    rounded half up (so several partial refunds never drift from one of the
+    same sum), bounded so that neither the pesantren's share nor the fee
+    kept goes below zero. The pesantren bears the rest of ``amount``.
+
+    Before release, the whole held share leaves ``held`` in this one
+    posting: the pesantren's part of the refund to the buyer, the rest to
+    its available balance (the complaint is settled, nothing stays held).
+    After release, its available balance pays as far as it goes and the
+    rest is a clawback owed, as in refund_part. Raises LedgerError for an
+    amount not between 1 and what is left of the part.
+    """
+    share = paid_share(group)
+    if share is None or is_posted(refunded_key(group)):
+        return None
+    if is_posted(key):
+        return None
+    refunded = refunded_so_far(group)
+    left = share.total - refunded.amount
+    if not isinstance(amount, int) or not 0 < amount <= left:
+        raise LedgerError(f"{key}: refund of {amount} outside 1..{left}.")
+    fee_back = partial_fee_back(share, refunded, amount)
+    borne = amount - fee_back
+    if not is_released(group):
+        lines = [
+            Line(get_account(Account.HELD, group.pesantren), -share.net),
+            Line(get_account(Account.AVAILABLE, group.pesantren), share.net - borne),
+            *_refund_lines(amount, fee_back),
+        ]
+        kind = Kind.REFUNDED_IN_PART
+    else:
+        lines = [
+            *_take_back(group.pesantren, borne),
+            *_refund_lines(amount, fee_back),
+        ]
+        kind = Kind.CLAWBACK_IN_PART
+    return post_transaction(key, kind, lines, order=group.order, group=group, now=now)
+
+
+def partial_fee_back(share, refunded, amount):
+    """The fee to give back with a refund of ``amount`` (see refund_part_in_part)."""
+    fee_left = share.fee - refunded.fee
+    net_left = share.total - refunded.amount - fee_left
+    # fee × refunded in all / total, rounded half up, in whole numbers.
+    refunded_after = refunded.amount + amount
+    fee_back_after = (2 * share.fee * refunded_after + share.total) // (2 * share.total)
+    proportional = fee_back_after - refunded.fee
+    # The pesantren's share after this refund may not go below zero, nor
+    # may more fee go back than is left of it, nor more than the refund.
+    at_least = max(amount - net_left, 0)
+    return min(fee_left, amount, max(proportional, at_least))
+
+
+def _refund_lines(amount, fee_back):
+    return [
+        Line(get_account(Account.FEE_REVENUE), -fee_back),
+        Line(get_account(Account.REFUNDS), amount),
+    ]
+
+
+def _take_back(pesantren, amount):
+    """Take ``amount`` from the available balance as far as it goes, owe the rest."""
+    available = lock_account(Account.AVAILABLE, pesantren)
+    taken = min(amount, max(balance_of(available), 0))
+    return [
+        Line(available, -taken),
+        Line(get_account(Account.CLAWBACK, pesantren), taken - amount),
+    ]
 
 
 def lock_account(kind, pesantren):
@@ -258,12 +375,10 @@ def record_payout(pesantren, amount, reference, now=None):
 
 
 def release_blocked(part):
-    """Whether something stops the automatic release of ``part``.
+    """Whether something stops the release of ``part``: an open complaint on it."""
+    from marketplace.complaints.models import Complaint
 
-    The hook for complaints (issue 5): an open complaint on the part will
-    keep its money held. No complaints exist yet, so nothing blocks.
-    """
-    return False
+    return Complaint.objects.filter(group=part, status=Complaint.Status.OPEN).exists()
 
 
 def parts_due_for_release(now=None):

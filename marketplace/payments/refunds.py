@@ -1,5 +1,6 @@
-"""Refunds: recorded when a pesantren cancels a paid part, sent to the
-gateway where it can refund by API, and otherwise left for a transfer by hand.
+"""Refunds: recorded when a pesantren cancels a paid part or a complaint is
+settled with a refund (whole or in part), sent to the gateway where it can
+refund by API, and otherwise left for a transfer by hand.
 
 Midtrans refunds cards, e-wallets and QRIS by API, but not virtual accounts
 or convenience stores; those refunds are marked MANUAL for the operators.
@@ -32,16 +33,27 @@ def paid_attempt(order):
 
 def refund_part(order, group, reason):
     """Record the refund of a cancelled part of a paid order, once, and send it after commit."""
+    return request_refund(order, group, group.total, reason, f"part{group.pk}")
+
+
+def request_refund(order, group, amount, reason, key):
+    """Record a refund of ``amount`` of ``group`` to its buyer, once per ``key``.
+
+    ``key`` names the decision (a cancelled part, a complaint); the gateway's
+    refund key is the paid attempt's order id and it, so that a repeated
+    request is one refund here and at the gateway. The refund is sent after
+    commit. Returns None for an order without a paid attempt.
+    """
     attempt = paid_attempt(order)
     if attempt is None:
         return None
     refund, created = Refund.objects.get_or_create(
-        refund_key=f"{attempt.provider_order_id}-part{group.pk}",
+        refund_key=f"{attempt.provider_order_id}-{key}",
         defaults={
             "attempt": attempt,
             "group": group,
-            "amount": group.total,
-            "reason": reason,
+            "amount": amount,
+            "reason": reason[:255],
         },
     )
     if created:

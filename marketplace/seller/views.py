@@ -15,6 +15,8 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from marketplace.akad.views import render_receipt
+from marketplace.complaints import selectors as complaint_selectors
+from marketplace.complaints.models import Complaint
 from marketplace.compliance import selectors as compliance_selectors
 from marketplace.compliance import services as compliance
 from marketplace.compliance.views import document_response
@@ -89,6 +91,9 @@ class OverviewView(SellerView):
             low_stock=selectors.low_stock_products(self.pesantren),
             incomplete=selectors.incomplete_products(self.pesantren),
             last_decision=pesantren_selectors.last_status_decision(self.pesantren),
+            open_complaints=complaint_selectors.complaints_of_pesantren(
+                self.pesantren, Complaint.Status.OPEN
+            ).count(),
             **kwargs,
         )
 

@@ -12,6 +12,7 @@ from dakwah.models import Article, Kajian, Media, Ustadz
 from forks.catalogue.models import Product, ProductImage
 from forks.partner.models import StockRecord
 from marketplace.compliance.models import Certificate
+from marketplace.complaints.models import Complaint, ComplaintMessage, ComplaintPhoto
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
 from marketplace.models import ProductImport, StockChange
 from marketplace.payments.models import Refund
@@ -103,6 +104,12 @@ def other(django_capture_on_commit_callbacks):
         bank_account_number=pesantren.bank_account_number,
         bank_account_holder=pesantren.bank_account_holder,
     )
+    complaint = Complaint.objects.create(
+        group=order.fulfilment_groups.get(), reason="damaged", description="Rusak"
+    )
+    complaint_photo = ComplaintPhoto.objects.create(
+        complaint=complaint, image="complaints/b.jpg"
+    )
     return {
         **dakwah_of(pesantren),
         "pesantren": pesantren,
@@ -114,6 +121,8 @@ def other(django_capture_on_commit_callbacks):
         "part_pk": order.fulfilment_groups.get().pk,
         "payout_pk": payout.pk,
         "certificate_pk": certificate.pk,
+        "complaint_pk": complaint.pk,
+        "photo_pk": complaint_photo.pk,
     }
 
 
@@ -189,6 +198,14 @@ def snapshot(pesantren):
                 product__stockrecords__partner_id=partner
             ).values_list("pk", "number", "status", "document", "expires_on")
         ),
+        "complaints": list(
+            Complaint.objects.filter(group__pesantren=pesantren).values_list(
+                "pk", "status", "decision"
+            )
+        ),
+        "complaint_messages": ComplaintMessage.objects.filter(
+            complaint__group__pesantren=pesantren
+        ).count(),
         "dakwah": [
             list(model.objects.filter(pesantren=pesantren).order_by("pk").values())
             for model in (Article, Kajian, Ustadz)
@@ -273,8 +290,12 @@ def test_the_walk_covers_the_dashboard():
         "order-akad",
         "product-certificates",
         "certificate-document",
+        "complaint-list",
+        "complaint-detail",
+        "complaint-reply",
+        "complaint-photo",
     } <= names
-    assert len(names) == 33
+    assert len(names) == 37
 
 
 def test_the_walk_covers_the_dakwah_pages():
