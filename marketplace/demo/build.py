@@ -328,17 +328,9 @@ def seed_money_history(pesantren_by_slug):
 
     Returns the number of orders placed (0 on a second run).
     """
-    from marketplace.compliance.models import CategoryRule
     from marketplace.demo.ledger import seed_ledger_history
 
-    # A platform fee on two trees, so the demo's ledger and chart show one;
-    # a rule made by an admin is left as it is.
-    for category_slug, percent in data.DEMO_PLATFORM_FEES:
-        category = Category.objects.filter(slug=category_slug).first()
-        if category is not None:
-            CategoryRule.objects.get_or_create(
-                category=category, defaults={"platform_fee_percent": Decimal(percent)}
-            )
+    # The category rules (and their fees) come first: seed_compliance.
     slug = data.PESANTREN[0][1]
     if slug not in pesantren_by_slug:
         return 0

@@ -51,8 +51,17 @@ PROHIBITED_CATEGORY = (
 
 # The category rules admins would set: which legality numbers products of a
 # category need (marketplace.compliance.models.CategoryRule fields).
+# The demo's platform fee (ujrah) is 2,5% on food and 1% on books; food may
+# be returned within 2 days of receipt, the rest within the default window.
 CATEGORY_RULES = {
-    "makanan-minuman": {"needs_halal_certificate": True, "needs_food_registration": True},
+    "makanan-minuman": {
+        "needs_halal_certificate": True,
+        "needs_food_registration": True,
+        "platform_fee_percent": "2.5",
+        "khiyar_days": 2,
+        "khiyar_covers": "Rusak, basi, bocor, atau tidak sesuai deskripsi saat diterima",
+    },
+    "kitab-buku": {"platform_fee_percent": "1"},
     "beras-palawija": {"needs_halal_certificate": True, "needs_food_registration": True},
     "herbal": {"needs_halal_certificate": True, "needs_bpom_traditional": True},
     "perawatan-diri": {"needs_bpom_cosmetic": True},
@@ -221,9 +230,6 @@ DEMO_SALES = [
     (1, 5, [(2, 1), (3, 2)]),
     (1, 22, [(0, 2), (1, 2)]),
 ]
-
-# Platform fees (ujrah, %) of the demo's category rules, by category slug.
-DEMO_PLATFORM_FEES = [("makanan-minuman", "2.5"), ("kitab-buku", "1")]
 
 # Products made after they are ordered (pre-order, akad salam): title ->
 # production days.

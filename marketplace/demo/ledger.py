@@ -43,6 +43,9 @@ def clock_at(moment):
         yield
 
 
+LEDGER_BUYER = "fauzan@kesan.test"
+
+
 def seed_ledger_history(pesantren, owner, today=None):
     """Give ``pesantren`` six months of sales and two payouts; once only.
 
@@ -50,7 +53,9 @@ def seed_ledger_history(pesantren, owner, today=None):
     """
     if PayoutRequest.objects.filter(pesantren=pesantren).exists():
         return 0
-    buyer = get_user_model().objects.get(email="pembeli@kesan.test")
+    # A demo buyer who is never signed in as, so that pembeli@kesan.test's
+    # order history stays that of a new buyer.
+    buyer = get_user_model().objects.get(email=LEDGER_BUYER)
     products = list(
         StockRecord.objects.filter(partner=pesantren.partner, num_in_stock__gte=10)
         .select_related("product")

@@ -88,7 +88,7 @@ def test_product_page_shows_the_seller_weight_and_food_numbers(client, marketpla
     assert seller.find("a").text() == "Pondok Pesantren Al-Hikmah"
     values = [value for _label, value in facts(page)]
     assert values[0] == "260 g"
-    assert values[2] == "Sale (jual beli, bai')"
+    assert values[2] == "Jual beli (bai')"
     assert values[3:] == [
         "ID35110000123456",
         "206351701234-29",

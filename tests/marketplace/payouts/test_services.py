@@ -18,7 +18,7 @@ from tests.factories import pay_order
 from tests.marketplace.ledger.conftest import unbalanced_transactions
 from tests.marketplace.payouts.conftest import member_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 Status = PayoutRequest.Status
 
 
