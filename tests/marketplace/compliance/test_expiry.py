@@ -62,7 +62,7 @@ def test_a_reminder_30_days_before_goes_once_to_the_owners(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["pemilik@alhikmah.test"]  # owners, not staff
-    assert message.subject == "The halal certificate of Kopi Robusta expires in 30 days"
+    assert message.subject == "Sertifikat halal Kopi Robusta kedaluwarsa dalam 30 hari"
     assert HALAL in message.body
     assert f"/seller/products/{product.pk}/certificates/" in message.body
     notice = CertificateNotice.objects.get()
@@ -84,8 +84,8 @@ def test_the_7_day_reminder_follows_the_30_day_one_once(
     run_beat(django_capture_on_commit_callbacks)
 
     assert [m.subject for m in mail.outbox] == [
-        "The halal certificate of Kopi Robusta expires in 30 days",
-        "The halal certificate of Kopi Robusta expires in 7 days",
+        "Sertifikat halal Kopi Robusta kedaluwarsa dalam 30 hari",
+        "Sertifikat halal Kopi Robusta kedaluwarsa dalam 7 hari",
     ]
     assert sorted(CertificateNotice.objects.values_list("kind", flat=True)) == [
         "expires_30",
@@ -116,7 +116,7 @@ def test_on_expiry_the_product_is_hidden_and_the_owners_told_once(
     assert product.is_public is False
     assert client.get(product.get_absolute_url()).status_code == 404
     assert [m.subject for m in mail.outbox] == [
-        "Kopi Robusta is hidden: its halal certificate expired"
+        "Kopi Robusta disembunyikan: sertifikat halalnya kedaluwarsa"
     ]
 
 

@@ -265,7 +265,7 @@ def test_the_import_checks_the_halal_number_format(seller, tree):
     ]
 
 
-def test_admin_and_oscar_dashboard_forms_refuse_a_prohibited_category(tree):
+def test_admin_and_oscar_dashboard_forms_refuse_a_prohibited_category(tree, english):
     prohibit(tree["drinks"])
     product = make_product()
 
@@ -288,7 +288,8 @@ def test_django_admin_refuses_a_prohibited_category(admin_client, english, tree)
     )
 
     assert response.status_code == 200
-    assert "Products of Anggur may not be sold on KESAN." in response.content.decode()
+    # Django admin speaks the site's language, Indonesian.
+    assert "Produk Anggur tidak boleh dijual di KESAN." in response.content.decode()
     assert not ProductCategory.objects.filter(product=product).exists()
 
 
@@ -336,7 +337,7 @@ def test_an_admin_prohibiting_a_category_hides_it_and_its_products(
     )
 
     assert response.status_code == 200
-    assert "1 product was taken off sale" in response.content.decode()
+    assert "1 produk ditarik dari penjualan" in response.content.decode()
     product.refresh_from_db()
     tree["wine"].refresh_from_db()
     assert (product.is_public, tree["wine"].is_public) == (False, False)
