@@ -23,10 +23,14 @@ install: $(VENV)/.installed
 messages: install
 	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
 
+# Links in feeds, the sitemap and e-mails (also those the demo sends while
+# seeding) name the address the server runs at.
+SITE_URL ?= http://$(HOST):$(PORT)
+
 run: messages
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py seed_demo
-	DEBUG=1 KESAN_SITE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 KESAN_SITE_URL=$(SITE_URL) $(PY) manage.py migrate --noinput
+	DEBUG=1 KESAN_SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
+	DEBUG=1 KESAN_SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: messages
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \

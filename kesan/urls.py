@@ -4,6 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
@@ -24,6 +25,10 @@ SELLER_PATTERNS = [
     path("complaints/", include(complaint_urls.seller_urlpatterns)),
     path("dakwah/", include(dakwah_seller_urls)),
 ]
+
+admin.site.site_header = _("KESAN administration")
+admin.site.site_title = _("KESAN administration")
+admin.site.index_title = _("Curation, payouts, complaints and the ledger")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

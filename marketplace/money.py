@@ -40,6 +40,20 @@ def format_rupiah(amount, language=None):
     return f"{sign}Rp{digits}"
 
 
+def format_percent_number(percent, language=None):
+    """A percentage's number as people read it: 2.50 -> "2,5" (id), "2.5" (en)."""
+    if percent is None or percent == "":
+        return ""
+    locale = translation.to_locale(language or translation.get_language() or "id")
+    return format_decimal(Decimal(str(percent)), format="#,##0.##", locale=locale)
+
+
+def format_percent(percent, language=None):
+    """``percent`` with its sign: "2,5%" (id), "2.5%" (en); "" for None."""
+    number = format_percent_number(percent, language)
+    return f"{number}%" if number else ""
+
+
 def format_rupiah_digits(amount):
     """Return ``amount`` as plain whole-rupiah digits, ``150000``, for machines.
 

@@ -22,6 +22,23 @@ def akad_receipt(request, number):
     return render_receipt(request, order, order_parts(order), for_seller=False)
 
 
+def paid_attempt(order):
+    """The payment that paid ``order`` (None before), with its channel's name."""
+    from marketplace.akad.summary import CHANNEL_NAMES
+    from marketplace.payments.refunds import paid_attempt as find_paid
+
+    attempt = find_paid(order)
+    if attempt is not None:
+        attempt.channel_name = PAYMENT_TYPE_NAMES.get(
+            attempt.payment_type, CHANNEL_NAMES.get(attempt.payment_type, "")
+        )
+    return attempt
+
+
+# Midtrans payment types that name a family, not one channel.
+PAYMENT_TYPE_NAMES = {"bank_transfer": "Virtual Account", "cstore": "Alfamart/Indomaret"}
+
+
 def render_receipt(request, order, parts, for_seller):
     parts = [part for part in parts if part.akad is not None]
     if not parts:
@@ -35,6 +52,7 @@ def render_receipt(request, order, parts, for_seller):
             "parts": parts,
             "confirmed_at": parts[0].akad.confirmed_at,
             "payment": parts[0].akad.summary["payment"],
+            "paid": paid_attempt(order),
             "for_seller": for_seller,
         },
     )

@@ -183,13 +183,15 @@ class CertificateNotice(models.Model):
     certificate = models.ForeignKey(
         Certificate, on_delete=models.CASCADE, related_name="notices"
     )
-    kind = models.CharField(max_length=12, choices=Kind.choices)
-    recipients = models.JSONField(default=list)
-    language = models.CharField(max_length=10)
-    date_queued = models.DateTimeField(auto_now_add=True)
-    date_sent = models.DateTimeField(null=True, blank=True)
+    kind = models.CharField(_("Kind"), max_length=12, choices=Kind.choices)
+    recipients = models.JSONField(_("Recipients"), default=list)
+    language = models.CharField(_("Language"), max_length=10)
+    date_queued = models.DateTimeField(_("Queued"), auto_now_add=True)
+    date_sent = models.DateTimeField(_("Sent"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("certificate notice")
+        verbose_name_plural = _("certificate notices")
         constraints = [
             models.UniqueConstraint(
                 fields=["certificate", "kind"], name="one_notice_per_certificate_kind"

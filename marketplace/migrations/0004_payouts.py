@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('amount', models.BigIntegerField(verbose_name='Amount')),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('exported', 'Sent to the bank'), ('paid', 'Paid'), ('rejected', 'Rejected'), ('cancelled', 'Cancelled')], db_index=True, default='requested', max_length=12, verbose_name='Status')),
+                ('status', models.CharField(choices=[('requested', 'Requested'), ('exported', 'Exported, waiting for the transfer'), ('paid', 'Paid'), ('rejected', 'Rejected'), ('cancelled', 'Cancelled')], db_index=True, default='requested', max_length=12, verbose_name='Status')),
                 ('legal_entity_name', models.CharField(max_length=160, verbose_name='Legal seller')),
                 ('bank_name', models.CharField(choices=[('BSI', 'Bank Syariah Indonesia (BSI)'), ('MUAMALAT', 'Bank Muamalat'), ('BCA_SYARIAH', 'BCA Syariah'), ('BTPN_SYARIAH', 'BTPN Syariah'), ('MEGA_SYARIAH', 'Bank Mega Syariah'), ('BJB_SYARIAH', 'BJB Syariah'), ('BRI', 'Bank Rakyat Indonesia (BRI)'), ('BNI', 'Bank Negara Indonesia (BNI)'), ('MANDIRI', 'Bank Mandiri'), ('BCA', 'Bank Central Asia (BCA)'), ('BTN', 'Bank Tabungan Negara (BTN)'), ('CIMB', 'CIMB Niaga'), ('DANAMON', 'Bank Danamon'), ('PERMATA', 'Bank Permata'), ('BPD_JATIM', 'Bank Jatim'), ('BPD_JATENG', 'Bank Jateng'), ('BPD_JABAR', 'Bank BJB')], max_length=16, verbose_name='Bank')),
                 ('bank_account_number', models.CharField(max_length=20, verbose_name='Account number')),
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('clawback_settled', models.BigIntegerField(default=0, verbose_name='Clawback settled')),
                 ('rejection_reason', models.TextField(blank=True, verbose_name='Reason for rejection')),
                 ('date_requested', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Requested')),
-                ('date_exported', models.DateTimeField(blank=True, null=True, verbose_name='Sent to the bank')),
+                ('date_exported', models.DateTimeField(blank=True, null=True, verbose_name='Exported for the transfer')),
                 ('date_decided', models.DateTimeField(blank=True, null=True, verbose_name='Decided')),
                 ('date_owner_notified', models.DateTimeField(blank=True, null=True)),
                 ('batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='marketplace.payoutbatch', verbose_name='Batch')),

@@ -85,6 +85,10 @@ def simulator_page(request, provider_order_id):
             "order": attempt.order,
             "simulated": simulated,
             "channels": simulator_channels(),
+            "method": simulated
+            and dict(simulator_channels()).get(
+                simulated.payment_type, simulated.payment_type
+            ),
         },
     )
 

@@ -51,7 +51,7 @@ class PayoutRequestQuerySet(models.QuerySet):
 class PayoutRequest(models.Model):
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
-        EXPORTED = "exported", _("Sent to the bank")
+        EXPORTED = "exported", _("Exported, waiting for the transfer")
         PAID = "paid", _("Paid")
         REJECTED = "rejected", _("Rejected")
         CANCELLED = "cancelled", _("Cancelled")
@@ -116,7 +116,7 @@ class PayoutRequest(models.Model):
         verbose_name=_("Decided by"),
     )
     date_requested = models.DateTimeField(_("Requested"), default=timezone.now)
-    date_exported = models.DateTimeField(_("Sent to the bank"), null=True, blank=True)
+    date_exported = models.DateTimeField(_("Exported for the transfer"), null=True, blank=True)
     date_decided = models.DateTimeField(_("Decided"), null=True, blank=True)
     # When the owner was told it was paid or rejected (sent once).
     date_owner_notified = models.DateTimeField(null=True, blank=True)

@@ -19,6 +19,7 @@ from marketplace.compliance.numbers import (  # noqa: F401 (imports use them)
     clean_halal_number,
     clean_pirt_number,
 )
+from marketplace import money
 from marketplace.fields import RupiahField
 from marketplace.seller import rules, selectors
 from marketplace.seller.services import PRODUCT_FIELDS, ProductData
@@ -31,9 +32,8 @@ MAX_STOCK = 1_000_000
 
 
 def format_percent(value):
-    """5.00 -> "5%", 2.50 -> "2,5%" (Indonesian decimal comma)."""
-    text = f"{value.normalize():f}" if value is not None else "0"
-    return f"{text.replace('.', ',')}%"
+    """5.00 -> "5%", 2.50 -> "2,5%" in Indonesian ("2.5%" in English)."""
+    return money.format_percent(value if value is not None else 0)
 
 
 def prohibited_message(category, rule):

@@ -95,3 +95,20 @@ def test_rupiah_renders_outside_a_request_in_the_recipients_language():
     with translation.override("id"):
         indonesian = template.render(Context({"total": 1234500}))
     assert (english, indonesian) == ("Total: Rp1,234,500", "Total: Rp1.234.500")
+
+
+@pytest.mark.parametrize(
+    "value, language, shown",
+    [
+        (Decimal("2.50"), "id", "2,5%"),
+        (Decimal("2.50"), "en", "2.5%"),
+        (Decimal("5.00"), "id", "5%"),
+        ("12.25", "id", "12,25%"),
+        (Decimal("0"), "en", "0%"),
+        (None, "id", ""),
+    ],
+)
+def test_percentages_read_as_the_language_writes_them(value, language, shown):
+    from marketplace.money import format_percent
+
+    assert format_percent(value, language) == shown

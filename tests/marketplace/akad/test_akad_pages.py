@@ -163,3 +163,18 @@ def test_the_order_emails_carry_the_akad_in_text_and_html(paid_order, kind):
     body = parse(html)
     assert len(body.find_all("dl", data_akad=True)) == 2
     assert body.find_all(data_akad_fee=True)[0].attrs["data-akad-fee"] == "8750"
+
+
+def test_the_bukti_akad_names_the_channel_that_paid_and_when(client, paid_order):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    PaymentAttempt.objects.filter(order=paid_order).update(
+        payment_type="qris",
+        date_paid=datetime(2026, 12, 4, 9, 30, tzinfo=ZoneInfo("Asia/Jakarta")),
+    )
+
+    page = parse(client.get(akad_url(paid_order)))
+
+    paid = page.find("p", data_paid=True)
+    assert paid.text() == "Paid in full on 4 December 2026, 09:30 by QRIS."
