@@ -178,3 +178,11 @@ def test_the_bukti_akad_names_the_channel_that_paid_and_when(client, paid_order)
 
     paid = page.find("p", data_paid=True)
     assert paid.text() == "Paid in full on 4 December 2026, 09:30 by QRIS."
+
+
+def test_the_order_page_says_a_salam_part_is_made_first(client, paid_order):
+    page = parse(client.get(reverse("orders:detail", args=[paid_order.number])))
+
+    notes = page.find_all("p", data_production_days=True)
+    assert [note.attrs["data-production-days"] for note in notes] == ["14"]
+    assert notes[0].text() == "Made to order: ready about 14 days after payment, then sent."
