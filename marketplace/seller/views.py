@@ -739,7 +739,8 @@ class BalanceView(SellerAccessMixin, ListView):
 
     template_name = "marketplace/seller/balance.html"
     context_object_name = "entries"
-    paginate_by = 50
+    # Newest first; on a phone each line is a card, so pages stay short.
+    paginate_by = 20
     owner_only = True
 
     def get_queryset(self):

@@ -181,9 +181,11 @@ def test_each_email_is_queued_once(shop, complaint, django_capture_on_commit_cal
         (f"complaint_resolved:{complaint.pk}", ["pembeli@example.test"]),
     ]
     assert all(email.date_sent for email in complaint_emails)
+    # Each in its reader's language: the pesantren's Indonesian, the buyer's
+    # that of the order (placed in English here).
     subjects = [message.subject for message in mail.outbox[-3:]]
     assert subjects == [
-        f"A buyer complained about order {shop.order.number}",
+        f"Pembeli mengajukan komplain atas pesanan {shop.order.number}",
         f"Pesantren Alfa answered your complaint on order {shop.order.number}",
         f"Your complaint on order {shop.order.number} is settled",
     ]
