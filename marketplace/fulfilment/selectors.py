@@ -25,9 +25,11 @@ class OrderPart:
 
 
 def order_parts(order):
-    """The parts of ``order`` with their lines (two queries)."""
+    """The parts of ``order`` with their lines and refunds (three queries)."""
     groups = list(
-        order.fulfilment_groups.select_related("pesantren", "akad").order_by("pk")
+        order.fulfilment_groups.select_related("pesantren", "akad")
+        .prefetch_related("refunds")
+        .order_by("pk")
     )
     lines_by_partner = {}
     for line in order.lines.order_by("pk"):

@@ -16,6 +16,7 @@ from marketplace.ledger.models import LedgerAccount, LedgerTransaction
 from marketplace.ledger.selectors import Balance, balance_of_pesantren
 from marketplace.payments.models import Refund
 from tests.factories import UserFactory
+from tests.html import parse
 from tests.marketplace.complaints.conftest import entries_of, unbalanced_transactions
 
 pytestmark = pytest.mark.django_db
@@ -308,3 +309,25 @@ def test_an_admin_kesan_member_may_decide_and_other_staff_may_not(client, shop):
     clerk.groups.add(roles.sync_admin_group())
     assert decide(client, complaint, decision="release", note="x").status_code == 302
     assert Complaint.objects.get().decision == "release"
+
+
+def test_the_buyers_order_page_shows_what_was_refunded_on_the_part(
+    shop, client, english
+):
+    shipped(shop)
+    complaint = complain(shop)
+    services.resolve_complaint(
+        complaint.pk,
+        Complaint.Decision.PARTIAL_REFUND,
+        actor=None,
+        note="Satu bungkus rusak.",
+        amount=12345,
+    )
+    client.force_login(shop.buyer)
+
+    page = parse(client.get(f"/orders/{shop.order.number}/"))
+
+    rows = page.find_all("tr", data_refund=True)
+    assert [row.attrs["data-refund"] for row in rows] == ["12345"]
+    assert "Refunded to you" in rows[0].text()
+    assert rows[0].find("td", cls="num").text() == "−Rp12,345"
