@@ -13,6 +13,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 
 from forks.catalogue.models import Category
 from marketplace import selectors
+from marketplace.compliance.rules import rule_for_product
 from marketplace.compliance.selectors import verified_halal
 from marketplace.listing import ProductListView
 from marketplace.reviews import selectors as reviews
@@ -61,4 +62,6 @@ class ProductDetailView(OscarProductDetailView):
         )
         context["reviews_page"] = paginator.get_page(self.request.GET.get("reviews"))
         context["halal_verified"] = verified_halal(self.object)
+        # The return window the buyer will agree to in the akad.
+        context["khiyar"] = rule_for_product(self.object)
         return context

@@ -89,7 +89,9 @@ def test_product_page_shows_the_seller_weight_and_food_numbers(client, marketpla
     values = [value for _label, value in facts(page)]
     assert values[0] == "260 g"
     assert values[2] == "Jual beli (bai')"
-    assert values[3:] == [
+    # The default window: no category rule in this marketplace.
+    assert values[3].startswith("3 hari setelah Anda menerimanya, untuk:")
+    assert values[4:] == [
         "ID35110000123456",
         "206351701234-29",
         f"SKU-{marketplace.robusta.upc}",
@@ -102,7 +104,7 @@ def test_product_page_shows_the_bpom_number(client, marketplace):
 
     values = [value for _label, value in facts(page)]
     assert values[0] == "80 g"
-    assert values[3:] == ["MD 123456789012", f"SKU-{marketplace.tea.upc}"]
+    assert values[4:] == ["MD 123456789012", f"SKU-{marketplace.tea.upc}"]
 
 
 def test_a_description_cannot_add_attributes_to_the_page_meta_tag(client, marketplace):
