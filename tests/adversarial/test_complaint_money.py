@@ -165,3 +165,44 @@ def test_release_then_late_refund_with_payout_requested_keeps_balances_non_negat
     balance = balance_of_pesantren(shop.alfa)
     assert balance.available == 0
     assert balance.clawback_owed == 0
+
+
+def test_a_fee_changed_after_placement_is_not_the_one_posted_or_refunded(db, settings):
+    """The ujrah of the akad is posted at payment and refunded in proportion,
+    whatever the category rule says by then."""
+    from decimal import Decimal
+
+    from marketplace.compliance.models import CategoryRule
+    from tests.factories import (
+        PesantrenFactory,
+        give_flat_rate,
+        make_basket,
+        make_category,
+        make_product,
+        pay_order,
+        place_order,
+    )
+
+    settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "0"
+    category = make_category("Kopi", "kopi")
+    rule = CategoryRule.objects.create(category=category, platform_fee_percent=Decimal("5"))
+    alfa = PesantrenFactory()
+    give_flat_rate(alfa, 10000)
+    kopi = make_product(alfa, price=Decimal(100000), categories=[category])
+    order = place_order(make_basket((kopi, 1))).order
+    part = order.fulfilment_groups.get()
+    assert part.platform_fee == 5000
+    akad = AkadRecord.objects.get(group=part)
+    digest = akad.digest
+
+    rule.platform_fee_percent = Decimal("20")
+    rule.save()
+    pay_order(order)
+
+    part.refresh_from_db()
+    assert part.platform_fee == 5000
+    share = ledger.paid_share(part)
+    assert (share.total, share.fee, share.net) == (110000, 5000, 105000)
+    assert AkadRecord.objects.get(group=part).digest == digest
+    assert AkadRecord.objects.get(group=part).is_intact
+    assert_money_invariants(part)

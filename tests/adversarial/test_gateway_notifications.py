@@ -189,3 +189,20 @@ def test_a_signed_refund_notification_for_an_unknown_order_is_404(client, shop, 
     assert post_notification(client, body).status_code == 404
     assert ledger_state() == before
     assert Refund.objects.count() == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a Midtrans chargeback (DISPUTED) only logs (payments/services.py "
+    "_apply_to_order): the order stays paid and its money is released to the "
+    "pesantren, unlike a reversal which keeps it held",
+)
+def test_a_charged_back_payment_keeps_the_money_held(shop):
+    ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
+    apply_status(
+        shop.attempt.pk, status(shop, "chargeback"), PaymentTransition.Source.NOTIFICATION
+    )
+    shop.attempt.refresh_from_db()
+    assert shop.attempt.status == PaymentAttempt.Status.DISPUTED
+    confirm_received(shop.order, shop.alfa_part.pk, None)
+    assert balance_of_pesantren(shop.alfa).available == 0
