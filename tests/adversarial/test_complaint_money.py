@@ -206,3 +206,20 @@ def test_a_fee_changed_after_placement_is_not_the_one_posted_or_refunded(db, set
     assert AkadRecord.objects.get(group=part).digest == digest
     assert AkadRecord.objects.get(group=part).is_intact
     assert_money_invariants(part)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="complaint_refusal has no time limit for a part left 'shipped': a buyer "
+    "who never confirms receipt can complain months after the automatic release "
+    "(complaints/services.py complaint_refusal)",
+)
+def test_a_part_never_confirmed_cannot_be_complained_about_months_later(
+    shop, clock, settings
+):
+    ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
+    clock.advance(days=settings.MARKETPLACE_AUTO_RELEASE_DAYS + 1)
+    assert ledger.release_due_parts() == 1
+    clock.advance(days=180)
+    shop.alfa_part.refresh_from_db()
+    assert services.complaint_refusal(shop.alfa_part) is not None
