@@ -103,3 +103,55 @@ def test_a_fractional_amount_given_to_the_service_is_refused_not_truncated(
     with pytest.raises((services.PayoutError, ValueError, TypeError)):
         services.request_payout(alfa_owner, Decimal("60000.9"))
     assert PayoutRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "holder",
+    [
+        "=cmd|' /C calc'!A0",
+        "+62 812",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+        "%0A=1+1",
+        "|calc",
+        'Ahmad";"=1+1',
+        "Ahmad\r\nKSN-PB-99999,KSN-PO-999999,=1+1",
+    ],
+)
+def test_the_batch_csv_keeps_seller_text_as_text_in_its_own_cell(
+    alfa_available, alfa_owner, client, holder
+):
+    import csv
+    import io
+
+    from django.contrib.auth.models import Group
+
+    from marketplace import roles
+    from tests.factories import UserFactory
+
+    Pesantren = type(alfa_owner.pesantren)
+    Pesantren.objects.filter(pk=alfa_owner.pesantren.pk).update(
+        bank_account_holder=holder, legal_entity_name=holder
+    )
+    alfa_owner.pesantren.refresh_from_db()
+    payout = services.request_payout(alfa_owner, 60000)
+    roles.sync_admin_group()
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.ADMIN_GROUP_NAME))
+    client.force_login(user)
+    response = client.post(
+        "/admin/marketplace/payoutrequest/",
+        {"action": "export_batch", "_selected_action": [payout.pk]},
+    )
+    content = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert len(rows) == 2, rows
+    row = rows[1]
+    assert len(row) == 9
+    for cell in (row[3], row[6]):
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "|", "%")), cell
+        assert cell.lstrip("'") == holder
