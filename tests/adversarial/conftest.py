@@ -10,6 +10,20 @@ from tests.marketplace.complaints.conftest import (  # noqa: F401 (fixtures)
     private_root,
     shop,
 )
+from tests.marketplace.compliance.conftest import tree  # noqa: F401 (fixtures)
+from tests.marketplace.ledger.conftest import (  # noqa: F401 (fixtures)
+    order_and_parts,
+    platform_fee_percent,
+)
+from tests.marketplace.payouts.conftest import (  # noqa: F401 (fixtures)
+    alfa_available,
+    alfa_owner,
+)
+from tests.marketplace.seller.conftest import (  # noqa: F401 (fixtures)
+    owner,
+    pesantren,
+    seller,
+)
 
 Account = LedgerAccount.Kind
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     return sorted(
-        AkadRecord.objects.values_list("pk", "group_id", "digest", "summary", "confirmed_at")
+        AkadRecord.objects.values_list(
+            "pk", "group_id", "digest", "summary", "confirmed_at"
+        )
     )
 
 

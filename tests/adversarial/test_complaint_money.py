@@ -8,7 +8,11 @@ from marketplace.akad.models import AkadRecord
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint
 from marketplace.fulfilment.models import OrderStatus
-from marketplace.fulfilment.services import confirm_received, mark_payment_reversed, ship_part
+from marketplace.fulfilment.services import (
+    confirm_received,
+    mark_payment_reversed,
+    ship_part,
+)
 from marketplace.ledger import services as ledger
 from marketplace.ledger.selectors import balance_of_pesantren
 from marketplace.payments.models import PaymentAttempt, Refund
@@ -42,7 +46,9 @@ def test_partial_then_full_refund_after_release_never_gives_back_more_than_paid(
         first.pk, Decision.PARTIAL_REFUND, actor=None, note="Sebagian.", amount=33333
     )
     second = complain(shop)
-    services.resolve_complaint(second.pk, Decision.FULL_REFUND, actor=None, note="Semua.")
+    services.resolve_complaint(
+        second.pk, Decision.FULL_REFUND, actor=None, note="Semua."
+    )
 
     shop.alfa_part.refresh_from_db()
     assert ledger.refunded_so_far(shop.alfa_part).amount == 115000
@@ -185,7 +191,9 @@ def test_a_fee_changed_after_placement_is_not_the_one_posted_or_refunded(db, set
 
     settings.MARKETPLACE_PLATFORM_FEE_PERCENT = "0"
     category = make_category("Kopi", "kopi")
-    rule = CategoryRule.objects.create(category=category, platform_fee_percent=Decimal("5"))
+    rule = CategoryRule.objects.create(
+        category=category, platform_fee_percent=Decimal(5)
+    )
     alfa = PesantrenFactory()
     give_flat_rate(alfa, 10000)
     kopi = make_product(alfa, price=Decimal(100000), categories=[category])
@@ -195,7 +203,7 @@ def test_a_fee_changed_after_placement_is_not_the_one_posted_or_refunded(db, set
     akad = AkadRecord.objects.get(group=part)
     digest = akad.digest
 
-    rule.platform_fee_percent = Decimal("20")
+    rule.platform_fee_percent = Decimal(20)
     rule.save()
     pay_order(order)
 

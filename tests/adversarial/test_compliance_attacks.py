@@ -11,8 +11,7 @@ from PIL import Image
 
 from marketplace.compliance.models import Certificate
 from tests.factories import make_product
-from tests.marketplace.compliance.conftest import prohibit, tree  # noqa: F401
-from tests.marketplace.seller.conftest import owner, pesantren, seller  # noqa: F401
+from tests.marketplace.compliance.conftest import prohibit
 
 pytestmark = pytest.mark.django_db
 
@@ -48,14 +47,10 @@ def png_bytes():
 @pytest.fixture
 def halal_product(pesantren, tree, private_root):
     return make_product(
-        pesantren, categories=[tree["kitab"]], halal_certificate_number="ID35110000123450124"
+        pesantren,
+        categories=[tree["kitab"]],
+        halal_certificate_number="ID35110000123450124",
     )
-
-
-@pytest.fixture
-def private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.PRIVATE_MEDIA_ROOT
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'
@@ -104,7 +99,11 @@ def test_a_huge_upload_is_refused_before_it_is_stored(
     response = seller.post(url, {"document": SimpleUploadedFile("s.pdf", big)})
     assert response.status_code == 200
     assert Certificate.objects.count() == 0
-    assert not any(p.is_file() for p in private_root.rglob("*")) if private_root.exists() else True
+    assert (
+        not any(p.is_file() for p in private_root.rglob("*"))
+        if private_root.exists()
+        else True
+    )
 
 
 def test_markup_in_a_certificate_number_is_shown_as_text(seller, halal_product, tree):

@@ -14,8 +14,12 @@ from marketplace.fulfilment.services import confirm_received, ship_part
 from marketplace.ledger.models import LedgerEntry, LedgerTransaction
 from marketplace.ledger.selectors import balance_of_pesantren
 from marketplace.payments.gateways.base import TransactionStatus
-from marketplace.payments.models import PaymentAttempt, PaymentNotification, Refund
-from marketplace.payments.models import PaymentTransition
+from marketplace.payments.models import (
+    PaymentAttempt,
+    PaymentNotification,
+    PaymentTransition,
+    Refund,
+)
 from marketplace.payments.services import apply_status
 from tests.adversarial.conftest import assert_money_invariants
 
@@ -44,7 +48,11 @@ def status(shop, name, **fields):
 def test_a_replayed_settlement_after_a_partial_refund_changes_nothing(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     complaint = services.open_complaint(
-        shop.order, shop.alfa_part.pk, user=shop.buyer, reason="damaged", description="x"
+        shop.order,
+        shop.alfa_part.pk,
+        user=shop.buyer,
+        reason="damaged",
+        description="x",
     )
     services.resolve_complaint(
         complaint.pk, Decision.PARTIAL_REFUND, actor=None, note="x", amount=20000
@@ -70,7 +78,9 @@ def test_a_replayed_settlement_after_a_partial_refund_changes_nothing(shop):
     order_status = shop.order.status
 
     transition = apply_status(
-        shop.attempt.pk, status(shop, "settlement"), PaymentTransition.Source.NOTIFICATION
+        shop.attempt.pk,
+        status(shop, "settlement"),
+        PaymentTransition.Source.NOTIFICATION,
     )
 
     assert transition.is_applied is False
@@ -116,9 +126,15 @@ def test_after_a_part_is_refunded_at_midtrans_a_complaint_cannot_refund_it_again
     paid = shop.attempt.amount
     try:
         complaint = services.open_complaint(
-            shop.order, shop.alfa_part.pk, user=shop.buyer, reason="damaged", description="x"
+            shop.order,
+            shop.alfa_part.pk,
+            user=shop.buyer,
+            reason="damaged",
+            description="x",
         )
-        services.resolve_complaint(complaint.pk, Decision.FULL_REFUND, actor=None, note="x")
+        services.resolve_complaint(
+            complaint.pk, Decision.FULL_REFUND, actor=None, note="x"
+        )
     except services.ComplaintRefused:
         pass
     assert refunded_to_buyer() <= paid
@@ -138,7 +154,9 @@ def test_after_a_full_refund_at_midtrans_receipt_releases_nothing(shop):
 
 def post_notification(client, body):
     return client.post(
-        reverse("payments:midtrans-notification"), json.dumps(body), content_type="application/json"
+        reverse("payments:midtrans-notification"),
+        json.dumps(body),
+        content_type="application/json",
     )
 
 
@@ -170,7 +188,9 @@ def test_a_forged_refund_notification_is_refused_and_changes_nothing(
     assert LedgerTransaction.objects.count() == 2
 
 
-def test_a_signed_refund_notification_for_an_unknown_order_is_404(client, shop, settings):
+def test_a_signed_refund_notification_for_an_unknown_order_is_404(
+    client, shop, settings
+):
     from marketplace.payments.signature import compute_signature
     from tests.fakes.midtrans import SERVER_KEY
 
@@ -200,7 +220,9 @@ def test_a_signed_refund_notification_for_an_unknown_order_is_404(client, shop, 
 def test_a_charged_back_payment_keeps_the_money_held(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     apply_status(
-        shop.attempt.pk, status(shop, "chargeback"), PaymentTransition.Source.NOTIFICATION
+        shop.attempt.pk,
+        status(shop, "chargeback"),
+        PaymentTransition.Source.NOTIFICATION,
     )
     shop.attempt.refresh_from_db()
     assert shop.attempt.status == PaymentAttempt.Status.DISPUTED

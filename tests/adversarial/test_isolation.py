@@ -2,8 +2,6 @@
 pesantren's or another buyer's ids, GET and POST: 404 and nothing changes;
 staff and editors refused the owner's payout pages; guests sent to sign in."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -33,7 +31,9 @@ def alfa_things(shop):
     product.save()
     certificate = compliance.add_certificate(
         product,
-        CheckedDocument(SimpleUploadedFile("s.pdf", b"%PDF-1.4 test"), "application/pdf"),
+        CheckedDocument(
+            SimpleUploadedFile("s.pdf", b"%PDF-1.4 test"), "application/pdf"
+        ),
         user=shop.alfa_owner,
     )
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
@@ -124,7 +124,9 @@ def test_betas_staff_and_editors_cannot_see_cancel_or_request_payouts(
     for url in beta_payout_urls(alfa_things):
         assert client.get(url).status_code == 403, url
         assert client.post(url).status_code == 403, url
-    assert client.post(reverse("seller:balance"), {"amount": "50000"}).status_code == 403
+    assert (
+        client.post(reverse("seller:balance"), {"amount": "50000"}).status_code == 403
+    )
     assert state() == before
 
 
@@ -151,7 +153,9 @@ def test_another_buyer_and_a_guest_get_nothing_of_the_buyers_order(
         assert response.status_code in (404, 405), url
     client.logout()
     for url in buyer_urls:
-        response = client.post(url, {"body": "x", "reason": "damaged", "description": "x"})
+        response = client.post(
+            url, {"body": "x", "reason": "damaged", "description": "x"}
+        )
         assert response.status_code in (302, 404, 405), url
         if response.status_code == 302:
             assert reverse("customer:login") in response["Location"]

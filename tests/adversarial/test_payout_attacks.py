@@ -7,14 +7,9 @@ from django.urls import reverse
 from marketplace.ledger import services as ledger
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.ledger.selectors import balance_of_pesantren
-from marketplace.payouts import selectors, services
+from marketplace.payouts import services
 from marketplace.payouts.models import PayoutRequest
 from tests.adversarial.conftest import assert_money_invariants
-from tests.marketplace.ledger.conftest import (  # noqa: F401 (fixtures)
-    order_and_parts,
-    platform_fee_percent,
-)
-from tests.marketplace.payouts.conftest import alfa_available, alfa_owner  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 Account = LedgerAccount.Kind
@@ -22,8 +17,21 @@ Account = LedgerAccount.Kind
 
 @pytest.mark.parametrize(
     "typed",
-    ["1e9", "1E5", "0", "-0", "00000", "60000.5", "60.000,5", "NaN", "Infinity",
-     "0x10000", "60 000 000 000 000 000 000", "1.000.000.000", "６０．０００．０"],
+    [
+        "1e9",
+        "1E5",
+        "0",
+        "-0",
+        "00000",
+        "60000.5",
+        "60.000,5",
+        "NaN",
+        "Infinity",
+        "0x10000",
+        "60 000 000 000 000 000 000",
+        "1.000.000.000",
+        "６０．０００．０",
+    ],
 )
 def test_typed_amounts_that_are_not_a_whole_requestable_sum_are_refused(
     alfa_available, alfa_owner, client, typed

@@ -20,7 +20,11 @@ def test_a_complaint_opened_twice_at_once_is_one_complaint(shop):
 
     def open_one():
         return complaints.open_complaint(
-            shop.order, shop.alfa_part.pk, user=shop.buyer, reason="damaged", description="x"
+            shop.order,
+            shop.alfa_part.pk,
+            user=shop.buyer,
+            reason="damaged",
+            description="x",
         )
 
     results = run_concurrently(open_one, open_one, open_one)
@@ -60,7 +64,9 @@ def test_a_review_posted_twice_at_once_is_one_review(shop):
     line = shop.alfa_part.lines.first()
 
     def review():
-        return submit_review(user=shop.buyer, line=line, score=5, title="Enak", body="Mantap")
+        return submit_review(
+            user=shop.buyer, line=line, score=5, title="Enak", body="Mantap"
+        )
 
     results = run_concurrently(review, review)
     assert sum(isinstance(r, ReviewRefused) for r in results) == 1, results
