@@ -162,6 +162,15 @@ def resolve_complaint(complaint_id, decision, *, actor, note="", amount=None):
     if not complaint.is_open:
         return complaint
     group = complaint.group
+    if group.order.status not in (OrderStatus.PAID, OrderStatus.COMPLETED):
+        # A reversed (charged back) payment: the held money stays held for
+        # the operators, as release_part keeps it; no decision moves it.
+        raise ComplaintRefused(
+            _(
+                "The payment of this order is no longer settled, so no money can "
+                "be released or refunded; settle it with the payment provider first."
+            )
+        )
     left = ledger.refundable_amount(group)
     reason = _("Complaint %(number)s: %(note)s") % {
         "number": complaint.pk,

@@ -10,6 +10,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,6 +48,9 @@ def request_payout(membership, amount, now=None):
     """
     check_can_request(membership)
     pesantren = membership.pesantren
+    if isinstance(amount, bool) or int(amount) != amount:
+        # int() would silently cut a fraction off (the form already refuses one).
+        raise PayoutError(_("A payout is in whole rupiah."))
     amount = int(amount)
     minimum = settings.MARKETPLACE_MIN_PAYOUT
     if amount < minimum:
@@ -149,7 +153,6 @@ def mark_paid(payout_id, reference, user, now=None):
         )
     if PayoutRequest.objects.filter(reference=reference).exists():
         raise PayoutError(_("This reference is already recorded for another payout."))
-    owed = selectors.clawback_owed(payout.pesantren)
     try:
         posted = ledger.record_payout(
             payout.pesantren, payout.amount, reference, now=now
@@ -171,7 +174,14 @@ def mark_paid(payout_id, reference, user, now=None):
     payout.status = Status.PAID
     payout.reference = reference
     payout.ledger_transaction = posted
-    payout.clawback_settled = owed
+    # What the posting settled, read back: a refund may have added to the
+    # clawback after this request was read and before the ledger locked.
+    payout.clawback_settled = (
+        posted.entries.filter(account__kind=LedgerAccount.Kind.CLAWBACK).aggregate(
+            total=Sum("amount")
+        )["total"]
+        or 0
+    )
     _decide(payout, user, now)
     logger.info(
         "%s: payout %s paid, reference %s",
