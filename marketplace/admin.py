@@ -2,13 +2,20 @@
 parts and payments, with the refunds that need a manual transfer; and of
 what sellers did (stock changes, imports)."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.akad import admin as akad_admin  # noqa: F401 (registers)
 from marketplace.complaints import admin as complaints_admin  # noqa: F401 (registers)
 from marketplace.compliance import admin as compliance_admin  # noqa: F401 (registers)
 from marketplace.payouts import admin as payouts_admin  # noqa: F401 (registers)
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
+from marketplace.money import format_rupiah
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.payments.models import (
     PaymentAttempt,
@@ -149,10 +156,88 @@ class PaymentNotificationAdmin(ReadOnlyAdmin):
     search_fields = ["provider_order_id"]
 
 
+class AttributeRefundForm(forms.Form):
+    group = forms.ModelChoiceField(
+        queryset=FulfilmentGroup.objects.none(),
+        label=_("The part this refund was for"),
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, order, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = order.fulfilment_groups.select_related(
+            "pesantren"
+        ).order_by("pk")
+
+
 @admin.register(Refund)
 class RefundAdmin(ReadOnlyAdmin):
-    list_display = ["refund_key", "attempt", "amount", "status", "date_created"]
+    """Refunds; one made at the gateway (its dashboard) names no part and
+    keeps the order's money held until it is attributed to one here."""
+
+    list_display = [
+        "refund_key",
+        "attempt",
+        "amount",
+        "status",
+        "group",
+        "attribution",
+        "date_created",
+    ]
     list_filter = ["status"]
+    list_select_related = ["attempt", "group__order", "group__pesantren"]
+
+    @admin.display(description=_("Part"))
+    def attribution(self, refund):
+        if refund.group_id is not None:
+            return "✓"
+        url = reverse("admin:marketplace_refund_attribute", args=[refund.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Attribute to a part"))
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:refund_pk>/attribute/",
+                self.admin_site.admin_view(self.attribute_view),
+                name="marketplace_refund_attribute",
+            ),
+            *super().get_urls(),
+        ]
+
+    def attribute_view(self, request, refund_pk):
+        from marketplace.payments.refunds import attribute_gateway_refund
+
+        if not request.user.has_perm("marketplace.change_refund"):
+            raise PermissionDenied
+        refund = get_object_or_404(
+            Refund.objects.select_related("attempt__order"), pk=refund_pk
+        )
+        order = refund.attempt.order
+        form = AttributeRefundForm(request.POST or None, order=order)
+        if request.method == "POST" and form.is_valid():
+            try:
+                amount = attribute_gateway_refund(refund, form.cleaned_data["group"])
+            except ValueError as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(
+                    request,
+                    _("%(amount)s of the refund is now recorded against %(part)s.")
+                    % {
+                        "amount": format_rupiah(amount),
+                        "part": form.cleaned_data["group"],
+                    },
+                )
+                return redirect("admin:marketplace_refund_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Attribute a refund to a part"),
+            "refund": refund,
+            "order": order,
+            "form": form,
+        }
+        return render(request, "admin/marketplace/refund/attribute.html", context)
 
 
 @admin.register(StockChange)

@@ -9,6 +9,7 @@ and must still be open, the refund and the ledger posting have unique keys.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,10 +36,21 @@ class ComplaintRefused(Exception):
 
 
 def window_end(group):
-    """When the buyer's return window of a received part closes (None if not received)."""
-    if group.date_received is None:
+    """When the buyer's return window of a part closes (None if not sent yet).
+
+    After receipt: its khiyar days. A part shipped and never confirmed counts
+    as received when its money is released automatically
+    (MARKETPLACE_AUTO_RELEASE_DAYS after shipping); the window runs from then.
+    """
+    if group.date_received is not None:
+        received = group.date_received
+    elif group.date_shipped is not None:
+        received = group.date_shipped + timedelta(
+            days=settings.MARKETPLACE_AUTO_RELEASE_DAYS
+        )
+    else:
         return None
-    return group.date_received + timedelta(days=group.khiyar_days)
+    return received + timedelta(days=group.khiyar_days)
 
 
 def complaint_refusal(group, now=None):
@@ -51,13 +63,13 @@ def complaint_refusal(group, now=None):
     now = now or timezone.now()
     if group.order.status not in (OrderStatus.PAID, OrderStatus.COMPLETED):
         return _("This order is not paid, so there is nothing to complain about.")
-    if group.status == Status.RECEIVED:
-        if now > window_end(group):
-            return _("The time to complain about this part ended on %(date)s.") % {
-                "date": timezone.localtime(window_end(group)).strftime("%d-%m-%Y")
-            }
-    elif group.status != Status.SHIPPED:
+    if group.status not in (Status.SHIPPED, Status.RECEIVED):
         return _("A complaint can be made once the part has been sent.")
+    end = window_end(group)
+    if end is not None and now > end:
+        return _("The time to complain about this part ended on %(date)s.") % {
+            "date": timezone.localtime(end).strftime("%d-%m-%Y")
+        }
     if group.complaints.filter(status=Complaint.Status.OPEN).exists():
         return _("This part already has an open complaint.")
     if ledger.refundable_amount(group) <= 0:
@@ -169,6 +181,14 @@ def resolve_complaint(complaint_id, decision, *, actor, note="", amount=None):
             _(
                 "The payment of this order is no longer settled, so no money can "
                 "be released or refunded; settle it with the payment provider first."
+            )
+        )
+    if refunds.unaccounted_refund(group.order):
+        raise ComplaintRefused(
+            _(
+                "The payment provider refunded part of this order without naming "
+                "the part. Attribute that refund to its part in the refunds list "
+                "first, so that nothing is refunded twice."
             )
         )
     left = ledger.refundable_amount(group)

@@ -375,10 +375,15 @@ def record_payout(pesantren, amount, reference, now=None):
 
 
 def release_blocked(part):
-    """Whether something stops the release of ``part``: an open complaint on it."""
+    """Whether something stops the release of ``part``: an open complaint on
+    it, or a refund made at the payment gateway that no part accounts for yet
+    (it may be this part's money)."""
     from marketplace.complaints.models import Complaint
+    from marketplace.payments.refunds import unaccounted_refund
 
-    return Complaint.objects.filter(group=part, status=Complaint.Status.OPEN).exists()
+    if Complaint.objects.filter(group=part, status=Complaint.Status.OPEN).exists():
+        return True
+    return unaccounted_refund(part.order) > 0
 
 
 def parts_due_for_release(now=None):

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from marketplace.ledger import services as ledger
 from marketplace.payments.gateways import get_gateway
 from marketplace.payments.gateways.base import GatewayRefused
 from marketplace.payments.models import PaymentAttempt, Refund
@@ -128,7 +129,11 @@ def stalled_refunds(older_than=timedelta(minutes=5)):
 def record_gateway_refunds(attempt, status):
     """Confirm our refunds, and record the gateway's own, from a status report.
 
-    Called by apply_status with the order and attempt locked.
+    Called by apply_status with the order and attempt locked. A refund made
+    at the gateway itself (the Midtrans dashboard) names no part: a full one
+    refunds every part in the ledger; a partial one holds every part's money
+    (``unaccounted_refund``) until an operator attributes it to a part in
+    Django admin (``attribute_gateway_refund``).
     """
     attempt.refunded_amount = status.refunded_amount
     attempt.save(update_fields=["refunded_amount"])
@@ -152,3 +157,90 @@ def record_gateway_refunds(attempt, status):
             refund.save(
                 update_fields=["status", "provider_reference", "date_confirmed"]
             )
+    if attempt.refunded_amount >= attempt.amount and unaccounted_refund(attempt.order):
+        # Everything went back to the buyer: every part is refunded.
+        for group in attempt.order.fulfilment_groups.select_related(
+            "pesantren", "order"
+        ).select_for_update():
+            ledger.refund_part(group)
+        logger.warning(
+            "%s: refunded in full at the gateway; every part refunded in the ledger",
+            attempt.order.number,
+        )
+    elif unaccounted_refund(attempt.order):
+        logger.error(
+            "%s: a refund made at the gateway names no part; the order's money "
+            "stays held until it is attributed in admin",
+            attempt.order.number,
+        )
+
+
+def unaccounted_refund(order):
+    """What the gateway gave back to the buyer beyond what the ledger refunded.
+
+    Our own refunds are posted to the ledger before they are sent, so only a
+    refund made at the gateway (its dashboard) leaves anything here.
+    """
+    from django.db.models import Sum
+
+    from marketplace.ledger.models import LedgerAccount, LedgerEntry
+
+    attempt = (
+        order.payment_attempts.filter(
+            status__in=[Status.PAID, Status.PARTIALLY_REFUNDED, Status.REFUNDED]
+        )
+        .order_by("-sequence")
+        .first()
+    )
+    if attempt is None:
+        return 0
+    in_ledger = (
+        LedgerEntry.objects.filter(
+            transaction__order=order, account__kind=LedgerAccount.Kind.REFUNDS
+        ).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    return max(int(attempt.refunded_amount) - in_ledger, 0)
+
+
+def _release_received_parts(order):
+    """Release the parts received while an unattributed refund held them."""
+    from marketplace.fulfilment.models import FulfilmentGroup
+
+    for part in order.fulfilment_groups.filter(
+        status=FulfilmentGroup.Status.RECEIVED
+    ).select_related("pesantren", "order"):
+        if not ledger.release_blocked(part):
+            ledger.release_part(part)
+
+
+def attribute_gateway_refund(refund, group):
+    """Post a gateway-made refund against ``group``, the part it was for.
+
+    At most what is unaccounted and what is left of the part; the ledger
+    key is the refund's, so attributing twice posts once. Returns the amount
+    posted.
+    """
+    with transaction.atomic():
+        order = type(group.order).objects.select_for_update().get(pk=group.order_id)
+        group = type(group).objects.select_for_update().select_related(
+            "pesantren", "order"
+        ).get(pk=group.pk, order=order)
+        refund = Refund.objects.select_for_update().get(pk=refund.pk)
+        if refund.group_id is not None or refund.attempt.order_id != order.pk:
+            raise ValueError("This refund is already attributed or of another order.")
+        amount = min(
+            int(refund.amount), unaccounted_refund(order), ledger.refundable_amount(group)
+        )
+        if amount <= 0:
+            raise ValueError("Nothing of this refund is left to attribute to that part.")
+        if amount == ledger.refundable_amount(group):
+            ledger.refund_part(group)
+        else:
+            ledger.refund_part_in_part(group, amount, f"gateway-refund:{refund.pk}")
+        refund.group = group
+        refund.save(update_fields=["group"])
+        if not unaccounted_refund(order):
+            _release_received_parts(order)
+    logger.info("%s: gateway refund %s attributed to part %s", order.number, refund.pk, group.pk)
+    return amount

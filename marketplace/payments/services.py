@@ -347,9 +347,12 @@ def _apply_to_order(order, attempt, previous, status):
     elif target in (Status.REFUNDED, Status.PARTIALLY_REFUNDED):
         refunds.record_gateway_refunds(attempt, status)
     elif target == Status.DISPUTED:
+        # A chargeback: like a reversal, fulfilment stops and the held money
+        # stays held until the operators settle it with Midtrans.
         logger.error(
             "%s: payment %s charged back", order.number, attempt.provider_order_id
         )
+        fulfilment.mark_payment_reversed(order, attempt)
 
 
 def _cancel_if_unpayable(order, attempt, previous):

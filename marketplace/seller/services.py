@@ -145,13 +145,22 @@ def _next_sku(pesantren, product):
 def sale_gaps(pesantren, product):
     """The Gaps that keep ``product`` from being published (fresh from the db)."""
     annotated = selectors.product_of(pesantren, product.pk)
+    rule_paths = rules.legality_rule_paths()
     gaps = rules.find_gaps(
         annotated,
         price=annotated.stock_price,
         category_path=annotated.category_path,
         has_image=annotated.has_image,
-        rule_paths=rules.legality_rule_paths(),
+        rule_paths=rule_paths,
     )
+    # The rules follow the first category, but no category of a product on
+    # sale may be prohibited.
+    other_paths = annotated.categories.values_list("path", flat=True)
+    if any(
+        rule_paths.get(path) is not None and rule_paths[path].prohibited
+        for path in other_paths
+    ) and not any(gap.code == "prohibited" for gap in gaps):
+        gaps.insert(0, rules.gap("prohibited"))
     return rules.blocking_gaps(gaps)
 
 

@@ -216,12 +216,6 @@ def test_a_fee_changed_after_placement_is_not_the_one_posted_or_refunded(db, set
     assert_money_invariants(part)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="complaint_refusal has no time limit for a part left 'shipped': a buyer "
-    "who never confirms receipt can complain months after the automatic release "
-    "(complaints/services.py complaint_refusal)",
-)
 def test_a_part_never_confirmed_cannot_be_complained_about_months_later(
     shop, clock, settings
 ):

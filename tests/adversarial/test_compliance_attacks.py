@@ -16,12 +16,6 @@ from tests.marketplace.compliance.conftest import prohibit
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules judge a product by its first category only "
-    "(seller/selectors.py category_path, compliance/rules.py primary_category): "
-    "a product also filed in a prohibited category can be published again",
-)
 def test_a_product_also_filed_in_a_prohibited_category_cannot_be_republished(
     seller, pesantren, tree
 ):

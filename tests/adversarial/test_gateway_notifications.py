@@ -113,11 +113,6 @@ def refunded_to_buyer():
     return Refund.objects.aggregate(t=Sum("amount"))["t"] or 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a refund reported by Midtrans (dashboard) is not posted to the ledger: "
-    "a complaint on the part refunded there is refunded (and sent to Midtrans) again",
-)
 def test_after_a_part_is_refunded_at_midtrans_a_complaint_cannot_refund_it_again(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     # Alfa's whole part (Rp115.000 of Rp175.000) refunded in the dashboard.
@@ -140,11 +135,6 @@ def test_after_a_part_is_refunded_at_midtrans_a_complaint_cannot_refund_it_again
     assert refunded_to_buyer() <= paid
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a full refund reported by Midtrans (dashboard) is not posted to the "
-    "ledger: the refunded part's money is still released to the pesantren",
-)
 def test_after_a_full_refund_at_midtrans_receipt_releases_nothing(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     dashboard_refund(shop)
@@ -211,12 +201,6 @@ def test_a_signed_refund_notification_for_an_unknown_order_is_404(
     assert Refund.objects.count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a Midtrans chargeback (DISPUTED) only logs (payments/services.py "
-    "_apply_to_order): the order stays paid and its money is released to the "
-    "pesantren, unlike a reversal which keeps it held",
-)
 def test_a_charged_back_payment_keeps_the_money_held(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     apply_status(
@@ -228,3 +212,53 @@ def test_a_charged_back_payment_keeps_the_money_held(shop):
     assert shop.attempt.status == PaymentAttempt.Status.DISPUTED
     confirm_received(shop.order, shop.alfa_part.pk, None)
     assert balance_of_pesantren(shop.alfa).available == 0
+
+
+def test_a_partial_refund_at_midtrans_holds_the_order_until_attributed_in_admin(
+    shop, admin_client
+):
+    from marketplace.payments.refunds import unaccounted_refund
+
+    ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
+    ship_part(shop.beta, shop.beta_part.pk, None, "JNE", "JNE0002")
+    dashboard_refund(shop, 15000)
+
+    # Held everywhere: it could be either part's money.
+    confirm_received(shop.order, shop.beta_part.pk, None)
+    assert balance_of_pesantren(shop.beta).available == 0
+    assert unaccounted_refund(shop.order) == 15000
+    refund = Refund.objects.get(group__isnull=True)
+    page = admin_client.get(f"/admin/marketplace/refund/{refund.pk}/attribute/")
+    assert page.status_code == 200
+
+    response = admin_client.post(
+        f"/admin/marketplace/refund/{refund.pk}/attribute/",
+        {"group": shop.alfa_part.pk},
+    )
+    again = admin_client.post(
+        f"/admin/marketplace/refund/{refund.pk}/attribute/",
+        {"group": shop.alfa_part.pk},
+    )
+
+    assert response.status_code == 302
+    assert again.status_code == 200  # refused: already attributed
+    refund.refresh_from_db()
+    assert refund.group_id == shop.alfa_part.pk
+    assert unaccounted_refund(shop.order) == 0
+    refunds_account = LedgerEntry.objects.filter(
+        transaction__order=shop.order, account__kind="refunds"
+    ).aggregate(total=Sum("amount"))["total"]
+    assert refunds_account == 15000
+    # The part received meanwhile is released once nothing is unaccounted.
+    assert balance_of_pesantren(shop.beta).available > 0
+    assert balance_of_pesantren(shop.beta).held == 0
+    assert_money_invariants(shop.alfa_part, shop.beta_part)
+
+
+def test_a_chargeback_stops_the_parts_and_keeps_the_money_held(shop):
+    apply_status(
+        shop.attempt.pk, status(shop, "chargeback"), PaymentTransition.Source.NOTIFICATION
+    )
+
+    shop.order.refresh_from_db()
+    assert shop.order.status == "payment_reversed"
