@@ -60,20 +60,23 @@ def test_a_dashboard_refund_larger_than_the_part_chosen_can_still_be_placed_whol
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Admin KESAN group lacks marketplace.change_refund "
-    "(marketplace/roles.py): only a superuser can attribute a dashboard "
-    "refund, so KESAN's staff cannot release an order it holds",
-)
 def test_admin_kesan_staff_can_attribute_a_dashboard_refund(shop, client):
+    # Fixed: the group had neither view_refund nor change_refund, so only a
+    # superuser could release an order (and its complaints) a dashboard
+    # refund holds.
     staff = UserFactory(email="staf@kesan.test", is_staff=True)
     staff.groups.add(roles.sync_admin_group())
     dashboard_refund(shop, 15000)
     refund = gateway_refund()
     client.force_login(staff)
 
+    listed = client.get("/admin/marketplace/refund/")
+    edit = client.post(f"/admin/marketplace/refund/{refund.pk}/change/", {"amount": 1})
     response = client.post(attribute_url(refund), {"group": shop.alfa_part.pk})
+
+    assert listed.status_code == 200
+    assert attribute_url(refund).encode() in listed.content
+    assert edit.status_code == 403  # refunds stay read-only
 
     assert response.status_code == 302
     assert unaccounted_refund(shop.order) == 0
