@@ -10,7 +10,6 @@ from oscar.core.loading import get_model
 
 from marketplace.akad.models import AkadRecord
 from tests.factories import PesantrenFactory, give_flat_rate, make_product
-from tests.marketplace.akad.conftest import akad_shop  # noqa: F401 (fixture)
 from tests.marketplace.akad.helpers import place, preview_as_guest
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +53,11 @@ def test_a_line_removed_in_another_tab_is_not_placed_under_the_old_akad(
 def test_a_third_pesantrens_product_added_in_another_tab_is_not_placed(
     client, akad_shop
 ):
-    gamma = PesantrenFactory(name="Pesantren Gamma", legal_entity_name="Kopontren Gamma")
+    gamma = PesantrenFactory(
+        name="Pesantren Gamma", legal_entity_name="Kopontren Gamma"
+    )
     give_flat_rate(gamma, 10000)
-    teh = make_product(gamma, price=Decimal("20000"), title="Teh Gamma")
+    teh = make_product(gamma, price=Decimal(20000), title="Teh Gamma")
     preview = preview_as_guest(client, akad_shop)
     client.post(reverse("basket:add", args=[teh.pk]), {"quantity": 1})
 
@@ -77,9 +78,7 @@ def test_the_same_akad_placed_from_two_tabs_is_one_order(client, akad_shop):
     assert AkadRecord.objects.count() == 2
 
 
-def test_the_seller_renamed_between_preview_and_submit_is_not_placed(
-    client, akad_shop
-):
+def test_the_seller_renamed_between_preview_and_submit_is_not_placed(client, akad_shop):
     preview = preview_as_guest(client, akad_shop)
     type(akad_shop.alfa).objects.filter(pk=akad_shop.alfa.pk).update(
         legal_entity_name="CV Lain"

@@ -103,20 +103,17 @@ def test_a_seller_and_staff_without_the_group_cannot_attribute(shop, client):
 
 @pytest.mark.django_db
 def test_a_part_of_another_order_is_refused(shop, admin_client):
-    from tests.marketplace.complaints.conftest import Shop
-
-    dashboard_refund(shop, 15000)
-    refund = gateway_refund()
-    other = Shop.__new__(Shop)  # a second order of the same pesantren
     from decimal import Decimal
 
     from tests.factories import make_basket, make_product, pay_order, place_order
 
+    dashboard_refund(shop, 15000)
+    refund = gateway_refund()
+    # A second paid order of the same buyer and pesantren.
     teh = make_product(shop.alfa, price=Decimal(30000), title="Teh")
     other_order = place_order(make_basket((teh, 1)), user=shop.buyer).order
     pay_order(other_order)
     other_part = other_order.fulfilment_groups.get()
-    del other
 
     page = admin_client.post(attribute_url(refund), {"group": other_part.pk})
     with pytest.raises(ValueError):
@@ -142,10 +139,9 @@ def test_attributing_twice_at_once_posts_once(shop):
     posted = [r for r in results if not isinstance(r, BaseException)]
     assert posted == [15000], results
     assert unaccounted_refund(shop.order) == 0
-    in_refunds = (
-        shop.order.ledger_transactions.filter(entries__account__kind="refunds")
-        .aggregate(t=Sum("entries__amount"))["t"]
-    )
+    in_refunds = shop.order.ledger_transactions.filter(
+        entries__account__kind="refunds"
+    ).aggregate(t=Sum("entries__amount"))["t"]
     assert in_refunds == 15000
     assert_money_invariants(shop.alfa_part, shop.beta_part)
 
@@ -154,7 +150,11 @@ def test_attributing_twice_at_once_posts_once(shop):
 def test_complaint_then_dashboard_refund_then_decision_refunds_the_part_once(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     complaint = complaints.open_complaint(
-        shop.order, shop.alfa_part.pk, user=shop.buyer, reason="damaged", description="x"
+        shop.order,
+        shop.alfa_part.pk,
+        user=shop.buyer,
+        reason="damaged",
+        description="x",
     )
     # The operator refunds Rp15.000 of it in the dashboard meanwhile.
     dashboard_refund(shop, 15000)
@@ -164,7 +164,9 @@ def test_complaint_then_dashboard_refund_then_decision_refunds_the_part_once(sho
             complaint.pk, Decision.FULL_REFUND, actor=None, note="x"
         )
     attribute_gateway_refund(gateway_refund(), shop.alfa_part)
-    complaints.resolve_complaint(complaint.pk, Decision.FULL_REFUND, actor=None, note="x")
+    complaints.resolve_complaint(
+        complaint.pk, Decision.FULL_REFUND, actor=None, note="x"
+    )
 
     ours = Refund.objects.filter(group=shop.alfa_part).aggregate(t=Sum("amount"))["t"]
     assert ours == 115000
@@ -209,7 +211,9 @@ def test_a_chargeback_after_release_stops_the_payout_of_that_money(shop):
     assert requestable_amount(shop.alfa) == 105000
 
     apply_status(
-        shop.attempt.pk, status(shop, "chargeback"), PaymentTransition.Source.NOTIFICATION
+        shop.attempt.pk,
+        status(shop, "chargeback"),
+        PaymentTransition.Source.NOTIFICATION,
     )
 
     shop.order.refresh_from_db()
@@ -269,13 +273,19 @@ def test_a_part_cancelled_after_a_partial_dashboard_refund_is_not_refunded_twice
 
 
 @pytest.mark.django_db
-def test_auto_release_a_second_after_a_complaint_keeps_the_money_held(shop, clock, settings):
+def test_auto_release_a_second_after_a_complaint_keeps_the_money_held(
+    shop, clock, settings
+):
     from marketplace.ledger.services import release_due_parts
 
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     clock.advance(days=settings.MARKETPLACE_AUTO_RELEASE_DAYS, seconds=-1)
     complaints.open_complaint(
-        shop.order, shop.alfa_part.pk, user=shop.buyer, reason="damaged", description="x"
+        shop.order,
+        shop.alfa_part.pk,
+        user=shop.buyer,
+        reason="damaged",
+        description="x",
     )
     clock.advance(seconds=2)
 
@@ -300,7 +310,9 @@ def test_auto_release_a_second_after_a_complaint_keeps_the_money_held(shop, cloc
 def test_money_held_by_a_chargeback_can_be_moved_once_the_gateway_refunds_it(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     apply_status(
-        shop.attempt.pk, status(shop, "chargeback"), PaymentTransition.Source.NOTIFICATION
+        shop.attempt.pk,
+        status(shop, "chargeback"),
+        PaymentTransition.Source.NOTIFICATION,
     )
     # The dispute is lost: Midtrans reports the whole payment refunded.
     dashboard_refund(shop)

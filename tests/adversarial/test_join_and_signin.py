@@ -24,7 +24,9 @@ def service_fields(**changes):
 
 @pytest.mark.django_db(transaction=True)
 def test_applying_while_accepting_an_invitation_leaves_one_membership_and_no_orphan():
-    owner = make_member(PesantrenFactory(name="Al-Hikmah"), email="pemilik@alhikmah.test")
+    owner = make_member(
+        PesantrenFactory(name="Al-Hikmah"), email="pemilik@alhikmah.test"
+    )
     other = owner.memberships.get().pesantren
     user = UserFactory(email="santri@contoh.test")
     invitation = services.invite_member(other, invited_by=owner, email=user.email)
@@ -110,9 +112,13 @@ def test_spaces_case_and_admin_username_do_not_give_an_attacker_fresh_tries(
         REMOTE_ADDR="10.0.0.9",
     )
 
-    assert sign_in(client, "santri@contoh.test", PASSWORD, "10.0.0.9").status_code == 429
+    assert (
+        sign_in(client, "santri@contoh.test", PASSWORD, "10.0.0.9").status_code == 429
+    )
     # From another address the owner still signs in.
-    assert sign_in(client, "santri@contoh.test", PASSWORD, "10.0.0.10").status_code == 302
+    assert (
+        sign_in(client, "santri@contoh.test", PASSWORD, "10.0.0.10").status_code == 302
+    )
 
 
 @pytest.mark.django_db
@@ -124,7 +130,9 @@ def test_rotating_addresses_of_one_ipv6_network_does_not_give_fresh_tries(
     UserFactory(email="santri@contoh.test")
 
     codes = [
-        sign_in(client, "santri@contoh.test", "salah", f"2001:db8:1:2::{n:x}").status_code
+        sign_in(
+            client, "santri@contoh.test", "salah", f"2001:db8:1:2::{n:x}"
+        ).status_code
         for n in range(1, 5)
     ]
     other_network = sign_in(client, "santri@contoh.test", PASSWORD, "2001:db8:9:9::1")
