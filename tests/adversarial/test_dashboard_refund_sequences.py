@@ -347,3 +347,27 @@ def test_a_manual_refund_does_not_mask_a_later_dashboard_refund(settings, privat
 
     assert unaccounted_refund(shop.order) == 15000
     assert balance_of_pesantren(shop.alfa).available == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    strict=True,
+    reason="a chargeback leaves money already released in the available "
+    "balance: the order is marked payment_reversed, yet its pesantren may "
+    "still request it and have it paid out (mark_payment_reversed moves no "
+    "money, marketplace/fulfilment/services.py:329)",
+)
+def test_a_chargeback_after_one_part_was_released_stops_its_payout(shop):
+    ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
+    confirm_received(shop.order, shop.alfa_part.pk, None)
+    assert requestable_amount(shop.alfa) == 105000
+
+    apply_status(
+        shop.attempt.pk,
+        status(shop, "chargeback"),
+        PaymentTransition.Source.NOTIFICATION,
+    )
+
+    shop.order.refresh_from_db()
+    assert shop.order.status == "payment_reversed"
+    assert requestable_amount(shop.alfa) == 0
