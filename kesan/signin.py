@@ -41,16 +41,32 @@ def client_address(request):
 
     Behind the one TLS proxy of a deployment (BEHIND_TLS_PROXY), the last
     X-Forwarded-For entry is the one that proxy saw; the entries before it
-    are whatever the client wrote, so they are never trusted.
+    are whatever the client wrote, so they are never trusted. An IPv6
+    address counts as its /64 network.
     """
     from django.conf import settings
 
+    address = request.META.get("REMOTE_ADDR")
     if settings.BEHIND_TLS_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         last = forwarded.split(",")[-1].strip()
         if last:
-            return last
-    return request.META.get("REMOTE_ADDR")
+            address = last
+    return _network_of(address)
+
+
+def _network_of(address):
+    """An IPv6 address as its /64 (the least a home line is given, so one
+    client can rotate through all of it); anything else as it is."""
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address
+    if ip.version == 6 and ip.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return address
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -58,6 +58,11 @@ ADMIN_PERMISSIONS = [
     # on the complaint's admin page, which needs "change".
     "marketplace.view_complaint",
     "marketplace.change_complaint",
+    # A refund made in the payment provider's dashboard holds the order (and
+    # its complaints) until it is attributed to a part: the refunds list and
+    # its attribution page. Refunds themselves stay read-only in admin.
+    "marketplace.view_refund",
+    "marketplace.change_refund",
 ]
 
 

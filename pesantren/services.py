@@ -299,6 +299,9 @@ def accept_invitation(invitation, user):
     another address, or the user already acts for a pesantren.
     """
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    # The user's row, locked as submit_application locks it: applying and
+    # accepting at once then wait for each other instead of deadlocking.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if not invitation.is_pending:
         raise ValidationError(_("This invitation is no longer open."), code="closed")
     if (user.email or "").lower() != invitation.email:

@@ -5,6 +5,7 @@ from django.db.models import Sum
 
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
 from marketplace.payments.models import Refund
+from tests.marketplace.akad.conftest import akad_shop  # noqa: F401 (fixture)
 from tests.marketplace.complaints.conftest import (  # noqa: F401 (fixtures)
     clock,
     private_root,
