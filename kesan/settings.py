@@ -370,7 +370,7 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "payment_review": ("paid", "cancelled"),
     "paid": ("payment_reversed", "completed", "cancelled"),
     "payment_reversed": (),
-    "completed": (),
+    "completed": ("payment_reversed",),
     "cancelled": (),
 }
 # Shipping: a weight for products that have none, and the class that prices

@@ -327,8 +327,9 @@ def cancel_unpaid_order(order, reason):
 
 
 def mark_payment_reversed(order, attempt):
-    """Block fulfilment of a locked paid order whose payment was reversed."""
-    if order.status != OrderStatus.PAID:
+    """Block fulfilment of a locked paid (or completed) order whose payment
+    was reversed or charged back."""
+    if order.status not in (OrderStatus.PAID, OrderStatus.COMPLETED):
         return
     order.set_status(OrderStatus.PAYMENT_REVERSED)
     record_payment_event(order, attempt, "Reversed", attempt.amount)
@@ -435,6 +436,14 @@ def cancel_part(pesantren, group_id, actor, reason):
         FulfilmentGroup.objects.for_pesantren(pesantren), group_id
     )
     _require_paid(order)
+    if refunds.unaccounted_refund(order):
+        # A refund made at the gateway may be this part's already.
+        raise FulfilmentError(
+            _(
+                "KESAN is settling a refund on this order with the payment "
+                "provider; the part can be cancelled once that is done."
+            )
+        )
     reason = reason.strip()
     if not reason:
         raise FulfilmentError(_("Give the buyer a reason for cancelling."))

@@ -176,10 +176,13 @@ def record_gateway_refunds(attempt, status):
 
 
 def unaccounted_refund(order):
-    """What the gateway gave back to the buyer beyond what the ledger refunded.
+    """What the gateway gave back to the buyer that no part accounts for yet.
 
-    Our own refunds are posted to the ledger before they are sent, so only a
-    refund made at the gateway (its dashboard) leaves anything here.
+    The gateway's refunded total, less what the ledger refunded through it:
+    every refund posted in the ledger except those paid by hand (manual) and
+    those not sent yet (requested), which the gateway does not know of. Only
+    a refund made at the gateway itself (its dashboard) leaves anything here,
+    until it is attributed to a part.
     """
     from django.db.models import Sum
 
@@ -200,7 +203,15 @@ def unaccounted_refund(order):
         ).aggregate(total=Sum("amount"))["total"]
         or 0
     )
-    return max(int(attempt.refunded_amount) - in_ledger, 0)
+    not_at_gateway = (
+        Refund.objects.filter(
+            attempt__order=order,
+            status__in=[Refund.Status.MANUAL, Refund.Status.REQUESTED],
+        ).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    through_gateway = in_ledger - int(not_at_gateway)
+    return max(int(attempt.refunded_amount) - through_gateway, 0)
 
 
 def _release_received_parts(order):

@@ -21,6 +21,7 @@ from oscar.core.loading import get_model
 
 from marketplace.fulfilment import services as fulfilment
 from marketplace.fulfilment.models import OrderStatus
+from marketplace.ledger import services as ledger
 from marketplace.payments import refunds
 from marketplace.payments.gateways import get_gateway
 from marketplace.payments.gateways.base import GatewayError, GatewayRefused
@@ -347,12 +348,18 @@ def _apply_to_order(order, attempt, previous, status):
     elif target in (Status.REFUNDED, Status.PARTIALLY_REFUNDED):
         refunds.record_gateway_refunds(attempt, status)
     elif target == Status.DISPUTED:
-        # A chargeback: like a reversal, fulfilment stops and the held money
-        # stays held until the operators settle it with Midtrans.
+        # A chargeback: the buyer's bank took the money back. Fulfilment
+        # stops and every part is refunded in the ledger, from held money or,
+        # once released, from the pesantren's balance (a clawback), so none
+        # of it can still be paid out.
         logger.error(
             "%s: payment %s charged back", order.number, attempt.provider_order_id
         )
         fulfilment.mark_payment_reversed(order, attempt)
+        for group in order.fulfilment_groups.select_related(
+            "pesantren", "order"
+        ).select_for_update():
+            ledger.refund_part(group)
 
 
 def _cancel_if_unpayable(order, attempt, previous):

@@ -199,11 +199,6 @@ def test_refund_after_release_with_a_payout_requested_then_paid(shop, settings):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="a chargeback on a completed order is ignored (mark_payment_reversed "
-    "acts on PAID orders only): the released money stays requestable",
-)
 def test_a_chargeback_after_release_stops_the_payout_of_that_money(shop):
     for part in (shop.alfa_part, shop.beta_part):
         ship_part(part.pesantren, part.pk, None, "JNE", f"JNE{part.pk}")
@@ -222,16 +217,6 @@ def test_a_chargeback_after_release_stops_the_payout_of_that_money(shop):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="cancel_part (marketplace/fulfilment/services.py:430) sends the "
-    "whole part's refund while a dashboard refund names no part yet "
-    "(complaints are refused then, cancellations are not): the buyer gets "
-    "Rp75.000 for a Rp60.000 part, and the Rp15.000 can then be attributed "
-    "only to another part; until Midtrans confirms the cancel refund, "
-    "unaccounted_refund even reads 0 (the ledger's refund masks it) and "
-    "nothing is held",
-)
 def test_a_part_cancelled_after_a_partial_dashboard_refund_is_not_refunded_twice(shop):
     from marketplace.fulfilment.services import FulfilmentError, cancel_part
 
@@ -300,13 +285,6 @@ def test_auto_release_a_second_after_a_complaint_keeps_the_money_held(
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="DISPUTED has no way out (PaymentAttempt.TRANSITIONS[DISPUTED] is "
-    "empty) and no admin action moves the money of a payment_reversed order: "
-    "after a chargeback the held money stays held forever, even once the "
-    "gateway reports the payment refunded",
-)
 def test_money_held_by_a_chargeback_can_be_moved_once_the_gateway_refunds_it(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     apply_status(
@@ -323,13 +301,6 @@ def test_money_held_by_a_chargeback_can_be_moved_once_the_gateway_refunds_it(sho
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="unaccounted_refund (marketplace/payments/refunds.py:176) subtracts "
-    "every ledger refund from what the gateway reports, including refunds "
-    "the gateway never made (MANUAL transfers) or has not confirmed yet: a "
-    "dashboard refund is then masked and the part it was for is released",
-)
 def test_a_manual_refund_does_not_mask_a_later_dashboard_refund(settings, private_root):
     from marketplace.fulfilment.services import cancel_part
     from tests.marketplace.complaints.conftest import Shop
@@ -350,13 +321,6 @@ def test_a_manual_refund_does_not_mask_a_later_dashboard_refund(settings, privat
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="a chargeback leaves money already released in the available "
-    "balance: the order is marked payment_reversed, yet its pesantren may "
-    "still request it and have it paid out (mark_payment_reversed moves no "
-    "money, marketplace/fulfilment/services.py:329)",
-)
 def test_a_chargeback_after_one_part_was_released_stops_its_payout(shop):
     ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
     confirm_received(shop.order, shop.alfa_part.pk, None)
