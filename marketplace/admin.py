@@ -189,8 +189,14 @@ class RefundAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("Part"))
     def attribution(self, refund):
-        if refund.group_id is not None:
-            return "✓"
+        from marketplace.payments.refunds import gateway_refund_left, unaccounted_refund
+
+        if (
+            refund.group_id is not None
+            or gateway_refund_left(refund) <= 0
+            or not unaccounted_refund(refund.attempt.order)
+        ):
+            return "✓" if refund.group_id else "–"
         url = reverse("admin:marketplace_refund_attribute", args=[refund.pk])
         return format_html('<a href="{}">{}</a>', url, _("Attribute to a part"))
 

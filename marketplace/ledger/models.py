@@ -73,6 +73,9 @@ class LedgerTransaction(models.Model):
         # A complaint settled by refunding part of a part (see services).
         REFUNDED_IN_PART = "refunded_in_part", _("Partly refunded, the rest released")
         CLAWBACK_IN_PART = "clawback_in_part", _("Partly refunded after release")
+        # A refund made at the gateway, attributed to a part not yet released:
+        # the rest of its money stays held until receipt.
+        REFUNDED_HELD = "refunded_held", _("Partly refunded, the rest still held")
         PAYOUT = "payout", _("Paid out")
 
     key = models.CharField(max_length=120, unique=True)

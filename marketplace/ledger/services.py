@@ -178,13 +178,22 @@ def release_part(group, kind=Kind.RELEASED, now=None):
     share = paid_share(group)
     if share is None or is_posted(refunded_key(group)) or is_released(group):
         return None
+    held = held_of(share, refunded_so_far(group))
+    if held <= 0:
+        return None
     lines = [
-        Line(get_account(Account.HELD, group.pesantren), -share.net),
-        Line(get_account(Account.AVAILABLE, group.pesantren), share.net),
+        Line(get_account(Account.HELD, group.pesantren), -held),
+        Line(get_account(Account.AVAILABLE, group.pesantren), held),
     ]
     return post_transaction(
         released_key(group), kind, lines, order=group.order, group=group, now=now
     )
+
+
+def held_of(share, refunded):
+    """What is still held of a part not released: its net share less what
+    refunds kept held (REFUNDED_HELD) took from it."""
+    return share.net - (refunded.amount - refunded.fee)
 
 
 def is_released(group):
@@ -245,7 +254,7 @@ def refund_part(group, now=None):
     fee_back = share.fee - refunded.fee
     if not is_released(group):
         lines = [
-            Line(get_account(Account.HELD, group.pesantren), -share.net),
+            Line(get_account(Account.HELD, group.pesantren), -held_of(share, refunded)),
             *_refund_lines(amount, fee_back),
         ]
         kind = Kind.REVERSED
@@ -260,7 +269,7 @@ def refund_part(group, now=None):
     )
 
 
-def refund_part_in_part(group, amount, key, now=None):
+def refund_part_in_part(group, amount, key, now=None, keep_held=False):
     """Post the refund of ``amount`` of a paid part to its buyer, once under ``key``.
 
     The fee is given back in proportion: after this refund the fee given
@@ -271,7 +280,9 @@ def refund_part_in_part(group, amount, key, now=None):
 
     Before release, the whole held share leaves ``held`` in this one
     posting: the pesantren's part of the refund to the buyer, the rest to
-    its available balance (the complaint is settled, nothing stays held).
+    its available balance (the complaint is settled, nothing stays held);
+    with ``keep_held`` (a gateway refund attributed to the part) only the
+    refund leaves ``held`` and the rest waits for receipt.
     After release, its available balance pays as far as it goes and the
     rest is a clawback owed, as in refund_part. Raises LedgerError for an
     amount not between 1 and what is left of the part.
@@ -287,10 +298,18 @@ def refund_part_in_part(group, amount, key, now=None):
         raise LedgerError(f"{key}: refund of {amount} outside 1..{left}.")
     fee_back = partial_fee_back(share, refunded, amount)
     borne = amount - fee_back
-    if not is_released(group):
+    held = held_of(share, refunded)
+    if not is_released(group) and keep_held:
+        # Only the refund leaves held; the rest waits for receipt.
         lines = [
-            Line(get_account(Account.HELD, group.pesantren), -share.net),
-            Line(get_account(Account.AVAILABLE, group.pesantren), share.net - borne),
+            Line(get_account(Account.HELD, group.pesantren), -borne),
+            *_refund_lines(amount, fee_back),
+        ]
+        kind = Kind.REFUNDED_HELD
+    elif not is_released(group):
+        lines = [
+            Line(get_account(Account.HELD, group.pesantren), -held),
+            Line(get_account(Account.AVAILABLE, group.pesantren), held - borne),
             *_refund_lines(amount, fee_back),
         ]
         kind = Kind.REFUNDED_IN_PART

@@ -225,12 +225,31 @@ def _release_received_parts(order):
             ledger.release_part(part)
 
 
-def attribute_gateway_refund(refund, group):
-    """Post a gateway-made refund against ``group``, the part it was for.
+def gateway_refund_left(refund):
+    """What of a gateway-made refund no part accounts for yet."""
+    from django.db.models import Sum
 
-    At most what is unaccounted and what is left of the part; the ledger
-    key is the refund's, so attributing twice posts once. Returns the amount
-    posted.
+    from marketplace.ledger.models import LedgerAccount, LedgerEntry
+
+    attributed = (
+        LedgerEntry.objects.filter(
+            transaction__key__startswith=f"gateway-refund:{refund.pk}:",
+            account__kind=LedgerAccount.Kind.REFUNDS,
+        ).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    return int(refund.amount) - attributed
+
+
+def attribute_gateway_refund(refund, group):
+    """Post (part of) a gateway-made refund against ``group``, a part it was for.
+
+    At most what is left of the refund, what is unaccounted, and what is
+    left of the part: a refund larger than the part is placed on it as far
+    as it goes, and the rest can be attributed to another part. Before the
+    part's release only the refund leaves its held money (the rest waits for
+    receipt). Once nothing of the refund is left, it names its last part.
+    Posted once per refund and part. Returns the amount posted.
     """
     with transaction.atomic():
         order = type(group.order).objects.select_for_update().get(pk=group.order_id)
@@ -241,17 +260,27 @@ def attribute_gateway_refund(refund, group):
         if refund.group_id is not None or refund.attempt.order_id != order.pk:
             raise ValueError("This refund is already attributed or of another order.")
         amount = min(
-            int(refund.amount), unaccounted_refund(order), ledger.refundable_amount(group)
+            gateway_refund_left(refund),
+            unaccounted_refund(order),
+            ledger.refundable_amount(group),
         )
         if amount <= 0:
             raise ValueError("Nothing of this refund is left to attribute to that part.")
-        if amount == ledger.refundable_amount(group):
-            ledger.refund_part(group)
-        else:
-            ledger.refund_part_in_part(group, amount, f"gateway-refund:{refund.pk}")
-        refund.group = group
-        refund.save(update_fields=["group"])
+        posted = ledger.refund_part_in_part(
+            group, amount, f"gateway-refund:{refund.pk}:{group.pk}", keep_held=True
+        )
+        if posted is None:
+            raise ValueError("This part already took its share of this refund.")
+        if gateway_refund_left(refund) <= 0:
+            refund.group = group
+            refund.save(update_fields=["group"])
         if not unaccounted_refund(order):
             _release_received_parts(order)
-    logger.info("%s: gateway refund %s attributed to part %s", order.number, refund.pk, group.pk)
+    logger.info(
+        "%s: %s of gateway refund %s attributed to part %s",
+        order.number,
+        amount,
+        refund.pk,
+        group.pk,
+    )
     return amount

@@ -32,12 +32,6 @@ def gateway_refund():
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribute_gateway_refund sets refund.group even when only part of "
-    "the refund fits the part chosen; the rest stays unaccounted forever "
-    "(every part of the order held) and can no longer be attributed",
-)
 def test_a_dashboard_refund_larger_than_the_part_chosen_can_still_be_placed_whole(
     shop,
 ):
@@ -335,3 +329,19 @@ def test_a_chargeback_after_one_part_was_released_stops_its_payout(shop):
     shop.order.refresh_from_db()
     assert shop.order.status == "payment_reversed"
     assert requestable_amount(shop.alfa) == 0
+
+
+def test_an_attributed_refund_before_receipt_keeps_the_rest_held_until_receipt(shop):
+    ship_part(shop.alfa, shop.alfa_part.pk, None, "JNE", "JNE0001")
+    dashboard_refund(shop, 15000)
+
+    assert attribute_gateway_refund(gateway_refund(), shop.alfa_part) == 15000
+
+    # Fee back 10.000 × 15.000 / 115.000 = 1.304; the pesantren bears 13.696
+    # of its 105.000 and the rest waits for the goods to arrive.
+    assert balance_of_pesantren(shop.alfa).held == 91304
+    assert balance_of_pesantren(shop.alfa).available == 0
+    confirm_received(shop.order, shop.alfa_part.pk, shop.buyer)
+    assert balance_of_pesantren(shop.alfa).held == 0
+    assert balance_of_pesantren(shop.alfa).available == 91304
+    assert_money_invariants(shop.alfa_part, shop.beta_part)
