@@ -13,16 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.akad import admin as akad_admin  # noqa: F401 (registers)
 from marketplace.complaints import admin as complaints_admin  # noqa: F401 (registers)
 from marketplace.compliance import admin as compliance_admin  # noqa: F401 (registers)
-from marketplace.payouts import admin as payouts_admin  # noqa: F401 (registers)
 from marketplace.fulfilment.models import FulfilmentEvent, FulfilmentGroup
-from marketplace.money import format_rupiah
 from marketplace.ledger.models import LedgerAccount, LedgerEntry, LedgerTransaction
+from marketplace.money import format_rupiah
 from marketplace.payments.models import (
     PaymentAttempt,
     PaymentNotification,
     PaymentTransition,
     Refund,
 )
+from marketplace.payouts import admin as payouts_admin  # noqa: F401 (registers)
 from marketplace.seller.models import ProductImport, StockChange
 from marketplace.shipping.models import ShippingProfile, ShippingRate, WeightBand
 

@@ -22,11 +22,13 @@ logger = logging.getLogger(__name__)
 Status = PaymentAttempt.Status
 
 
-def paid_attempt(order):
+def paid_attempt(order, include_refunded=False):
+    """The attempt that paid ``order`` (also once refunded in full, if asked)."""
+    statuses = [Status.PAID, Status.PARTIALLY_REFUNDED]
+    if include_refunded:
+        statuses.append(Status.REFUNDED)
     return (
-        order.payment_attempts.filter(
-            status__in=[Status.PAID, Status.PARTIALLY_REFUNDED]
-        )
+        order.payment_attempts.filter(status__in=statuses)
         .order_by("-sequence")
         .first()
     )
@@ -188,13 +190,7 @@ def unaccounted_refund(order):
 
     from marketplace.ledger.models import LedgerAccount, LedgerEntry
 
-    attempt = (
-        order.payment_attempts.filter(
-            status__in=[Status.PAID, Status.PARTIALLY_REFUNDED, Status.REFUNDED]
-        )
-        .order_by("-sequence")
-        .first()
-    )
+    attempt = paid_attempt(order, include_refunded=True)
     if attempt is None:
         return 0
     in_ledger = (

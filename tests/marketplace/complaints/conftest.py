@@ -2,12 +2,9 @@
 signed-up buyer with a 10% fee and a 3-day khiyar, a clock, private photos."""
 
 import io
-from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from django.db.models import Sum
-from django.utils import timezone
 from PIL import Image
 
 from marketplace.ledger.models import LedgerTransaction
@@ -22,26 +19,10 @@ from tests.factories import (
     pay_order,
     place_order,
 )
-
-
-class Clock:
-    """``timezone.now`` as the test sets it, moved forward by ``advance``."""
-
-    def __init__(self, start):
-        self.now = start
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, **delta):
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock(datetime(2026, 12, 1, 9, 0, tzinfo=timezone.get_current_timezone()))
-    monkeypatch.setattr(timezone, "now", clock)
-    return clock
+from tests.marketplace.ledger.conftest import (  # noqa: F401 (shared fixtures)
+    clock,
+    unbalanced_transactions,
+)
 
 
 @pytest.fixture
@@ -89,14 +70,6 @@ def photo(name="rusak.jpg", size=(800, 600), colour=(200, 120, 40), **save):
     buffer.seek(0)
     buffer.name = name
     return buffer
-
-
-def unbalanced_transactions():
-    return list(
-        LedgerTransaction.objects.annotate(total=Sum("entries__amount"))
-        .exclude(total=0)
-        .values_list("key", flat=True)
-    )
 
 
 def entries_of(key):
